@@ -1,0 +1,30 @@
+// Typed input errors: a stable code, the file, and what to do, in Japanese and English.
+
+export const ERROR_CODES = {
+  NotAPdf: { ja: "PDF でもテキストでもありません", en: "not a PDF or a text file", todo: { ja: "進行管理票の PDF かテキストを指定してください", en: "give a 進行管理票 PDF or its extracted text" } },
+  EmptyFile: { ja: "ファイルが空です", en: "the file is empty", todo: { ja: "ダウンロードをやり直してください", en: "download the file again" } },
+  NoSheetFound: { ja: "進行管理票のシートが見つかりません", en: "no 進行管理票 sheet found", todo: { ja: "事業番号・事業名のある進行管理票か確認してください", en: "check that this is a progress-management report with 事業番号 / 事業名 headers" } },
+  Unreadable: { ja: "ファイルを読めません", en: "the file cannot be read", todo: { ja: "パスと権限を確認してください", en: "check the path and permissions" } },
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export class InputError extends Error {
+  readonly code: ErrorCode;
+  readonly file: string;
+  readonly detail: string | null;
+  constructor(code: ErrorCode, file: string, detail: string | null = null) {
+    const text = ERROR_CODES[code];
+    super(`${file}: ${code}: ${text.en}${detail ? ` (${detail})` : ""}; ${text.todo.en}`);
+    this.code = code;
+    this.file = file;
+    this.detail = detail;
+  }
+
+  /** One line for a person, in the chosen language. */
+  describe(lang: "ja" | "en"): string {
+    const text = ERROR_CODES[this.code];
+    const sep = lang === "ja" ? "。" : "; ";
+    return `${this.file}: ${this.code}: ${text[lang]}${this.detail ? ` (${this.detail})` : ""}${sep}${text.todo[lang]}`;
+  }
+}

@@ -1,0 +1,48 @@
+// One printed line of an indicator table → what kind of row it is. Labels are the sheet's own.
+import { looksLikeFigure } from "./figure.ts";
+import { yearKey } from "./era.ts";
+
+export type Row =
+  | { type: "marker"; kind: "plan" | "reference" }
+  | { type: "head"; name: string; cells: string[] }
+  | { type: "actual"; cells: string[] }
+  | { type: "rate"; cells: string[] }
+  | { type: "target"; cells: string[] }
+  | { type: "overall"; cells: string[] }
+  | { type: "values"; cells: string[] }
+  | { type: "years"; keys: string[] }
+  | { type: "label"; text: string }
+  | { type: "skip" };
+
+/** Cells of a row: split on spaces; a note mark (`※`) stays with the cell before it. */
+export function splitCells(text: string): string[] {
+  const cells: string[] = [];
+  for (const token of text.split(/\s+/).filter((t) => t !== "")) {
+    if (token.startsWith("※") && cells.length > 0) cells[cells.length - 1] += " " + token;
+    else cells.push(token);
+  }
+  return cells;
+}
+
+const SECTION_MARK = /^[①-⑳]|^[◎●]：|^【/;
+const HEAD = /^(.+?)\s+目標(?:\s+(.*))?$/;
+
+export function classifyRow(line: string): Row {
+  const text = line.trim();
+  if (text === "" || SECTION_MARK.test(text)) return { type: "skip" };
+  if (text === "◎") return { type: "marker", kind: "plan" };
+  if (text === "●") return { type: "marker", kind: "reference" };
+  const labelled = /^(総合達成率\s+達成率|実績|達成率|目標)(?:\s+(.*))?$/.exec(text);
+  if (labelled) {
+    const cells = splitCells(labelled[2] ?? "");
+    const type = labelled[1] === "実績" ? "actual" : labelled[1] === "達成率" ? "rate" : labelled[1] === "目標" ? "target" : "overall";
+    return { type, cells };
+  }
+  const head = HEAD.exec(text);
+  if (head) return { type: "head", name: head[1]!.trim(), cells: splitCells(head[2] ?? "") };
+  const cells = splitCells(text);
+  const keys = cells.map(yearKey);
+  if (cells.length > 1 && keys.every((k) => k !== null)) return { type: "years", keys: keys as string[] };
+  if (cells.every(looksLikeFigure)) return { type: "values", cells };
+  return { type: "label", text };
+}
