@@ -18,9 +18,17 @@ export function printedDecimals(printed: string): number {
   return match ? match[1]!.length : 0;
 }
 
-export function figureInterval(figure: Figure | null | undefined): Interval | null {
+/** Units whose whole numbers are themselves rounded (amounts in 万円 are not exact yen). */
+const ROUNDED_UNIT = /[千万億]/;
+
+/**
+ * The values a printed figure stands for. Decimals are rounded to their last printed place;
+ * whole numbers are exact counts (people, cases), unless the unit makes them rounded amounts.
+ */
+export function figureInterval(figure: Figure | null | undefined, unit: string | null = null): Interval | null {
   if (!figure || figure.value === null) return null;
-  const half = 0.5 * 10 ** -printedDecimals(figure.printed);
+  const decimals = printedDecimals(figure.printed);
+  const half = decimals > 0 ? 0.5 * 10 ** -decimals : unit && ROUNDED_UNIT.test(unit) ? 0.5 : 0;
   return { lo: figure.value - half, hi: figure.value + half };
 }
 

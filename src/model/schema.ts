@@ -58,6 +58,8 @@ export const Sheet = z.object({
   covid: z.object({ impact: Presence.nullable(), note: z.string().nullable() }),
   futureDirection: z.enum(FUTURE_DIRECTIONS).nullable(),
   futureDirectionText: z.string().nullable(),
+  /** The ⑧ and ⑩ box rows as printed, ■ checked and □ not, one character per box. */
+  marks: z.object({ evaluation: z.string().nullable(), futureDirection: z.string().nullable() }),
   committeeOpinion: z.string().nullable(),
   subcommitteeOpinion: z.string().nullable(),
   /** Provenance for PDF input: field path (`indicators.0.target.R5`) → where it was printed. */

@@ -26,3 +26,8 @@ export function findCheckedBox<T>(row: BoxRow | null, options: readonly T[]): T 
   const checked = row.marks.flatMap((m, i) => (m ? [i] : []));
   return checked.length === 1 ? options[checked[0]!]! : null;
 }
+
+/** The row as ■/□, one character per box, whatever glyphs or shapes printed it. */
+export function printedMarks(row: BoxRow | null): string | null {
+  return row ? row.marks.map((m) => (m ? "■" : "□")).join("") : null;
+}

@@ -3,7 +3,8 @@
 // that it fits by arithmetic (rate = actual ÷ target × 100, 総合達成率 = mean of the rates);
 // when two assignments fit equally, the normalizer says so in a finding.
 import type { Finding, Indicator, YearFigures } from "../model/schema.ts";
-import { figureInterval, meanInterval, meets, rateInterval, type Interval } from "../model/arithmetic.ts";
+import { figureInterval, meets } from "../model/arithmetic.ts";
+import { recomputeOverallRate, recomputeRate } from "../model/recompute.ts";
 import { finding } from "../model/findings.ts";
 import { parseFigure } from "./figure.ts";
 import type { Row } from "./rows.ts";
@@ -123,31 +124,17 @@ export function toYearFigures(cells: string[], years: string[]): YearFigures {
   return Object.fromEntries(years.map((y, i) => [y, cells[i] === undefined ? null : parseFigure(cells[i]!)]));
 }
 
-/** The unrounded rate interval from target and actual, or else the printed rate's interval. */
-export function rateOrPrinted(ind: Indicator, year: string): Interval | null {
-  const a = figureInterval(ind.actual[year]);
-  const t = figureInterval(ind.target[year]);
-  const computed = a && t ? rateInterval(a, t) : null;
-  return computed ?? figureInterval(ind.rate[year]);
-}
-
 /** How well a candidate table agrees with its own arithmetic: +1 per check met, −2 per check failed. */
 function arithmeticScore(indicators: Indicator[], overall: YearFigures | null, years: string[]): number {
   let score = 0;
-  for (const ind of indicators) {
-    for (const y of years) {
-      const a = figureInterval(ind.actual[y]);
-      const t = figureInterval(ind.target[y]);
-      const r = figureInterval(ind.rate[y]);
-      const computed = a && t ? rateInterval(a, t) : null;
-      if (computed && r) score += meets(computed, r) ? 1 : -2;
-    }
-  }
   for (const y of years) {
-    const printed = figureInterval(overall?.[y]);
-    const rates = indicators.filter((i) => i.kind === "plan" && i.rate[y]?.value != null).map((i) => rateOrPrinted(i, y));
-    const mean = meanInterval(rates.filter((r): r is Interval => r !== null));
-    if (printed && mean) score += meets(mean, printed) ? 1 : -2;
+    for (const ind of indicators) {
+      const computed = recomputeRate(ind, y);
+      const printed = figureInterval(ind.rate[y]);
+      if (computed && printed) score += meets(computed, printed) ? 1 : -2;
+    }
+    const printed = overall?.[y];
+    if (printed?.value != null) score += recomputeOverallRate(indicators, printed, y).fits ? 1 : -2;
   }
   return score;
 }

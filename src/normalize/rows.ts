@@ -1,6 +1,6 @@
 // One printed line of an indicator table → what kind of row it is. Labels are the sheet's own.
 import { looksLikeFigure } from "./figure.ts";
-import { yearKey } from "./era.ts";
+import { yearKey } from "../model/era.ts";
 
 export type Row =
   | { type: "marker"; kind: "plan" | "reference" }

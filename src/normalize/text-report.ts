@@ -2,7 +2,7 @@
 // 対象者), so each header closes one sheet.
 import type { Fragment } from "../extract/fragment.ts";
 import type { Finding, Report } from "../model/schema.ts";
-import { eraToGregorian, yearKey } from "./era.ts";
+import { eraToGregorian, yearKey } from "../model/era.ts";
 import { DEPARTMENT_LINE, NUMBER_LINE, PLAN_PERIOD_LINE, TITLE_LINE } from "./labels.ts";
 import { Segment, type Line } from "./segment.ts";
 import { readTextSheet, type SheetReading } from "./text-sheet.ts";

@@ -2,7 +2,7 @@
 // reading order. Every field is found by its printed label, never by a line number.
 import type { Finding, Sheet, YearFigures } from "../model/schema.ts";
 import { FUTURE_DIRECTIONS, GRADES } from "../model/schema.ts";
-import { findCheckedBox, readBoxRow, type BoxRow } from "./boxes.ts";
+import { findCheckedBox, printedMarks, readBoxRow } from "./boxes.ts";
 import { DEPARTMENT_LINE, LABEL, NUMBER_LINE, POLICY_LINE } from "./labels.ts";
 import { joinParagraph } from "./paragraph.ts";
 import { anyOf, endsWith, is, Segment, startsWith } from "./segment.ts";
@@ -11,8 +11,6 @@ import { readIndicatorTables } from "./text-indicators.ts";
 export interface SheetReading {
   sheet: Sheet;
   findings: Finding[];
-  /** Box rows as printed, for the audit's "exactly one mark" rule. */
-  boxes: { evaluation: BoxRow | null; futureDirection: BoxRow | null };
 }
 
 function readHeader(seg: Segment) {
@@ -64,7 +62,7 @@ function readBoxes(seg: Segment) {
   const evaluation = rows.find((r) => r.i > adjustmentAt && adjustmentAt >= 0) ?? null;
   const future = rows.find((r) => r !== evaluation) ?? null;
   return {
-    adjustment: value === "有" || value === "無" ? value : null,
+    adjustment: value === "有" || value === "無" ? (value as "有" | "無") : null,
     evaluationRow: evaluation?.row ?? null,
     evaluationAt: evaluation?.i ?? -1,
     futureRow: future?.row ?? null,
@@ -112,11 +110,8 @@ export function readTextSheet(seg: Segment, page: number, sheetIndex: number, re
     covid: readCovid(seg),
     futureDirection: findCheckedBox(boxes.futureRow, FUTURE_DIRECTIONS),
     ...readFuture(seg),
+    marks: { evaluation: printedMarks(boxes.evaluationRow), futureDirection: printedMarks(boxes.futureRow) },
     ...readOpinions(seg),
   };
-  return {
-    sheet,
-    findings: tables.findings,
-    boxes: { evaluation: boxes.evaluationRow, futureDirection: boxes.futureRow },
-  };
+  return { sheet, findings: tables.findings };
 }

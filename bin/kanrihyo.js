@@ -1,0 +1,23 @@
+#!/usr/bin/env node
+// Runs on the Node pinned in package.json (npm scripts and `npx kanrihyo` put it first on
+// PATH); the TypeScript sources run directly through Node's type stripping (Node ≥ 22.18).
+const [major, minor] = process.versions.node.split(".").map(Number);
+if (major < 22 || (major === 22 && minor < 18)) {
+  process.stderr.write(
+    `kanrihyo needs Node 22.18 or later (this is ${process.version}); ` +
+      "run it as `npx kanrihyo …` or through `npm start`, which use the Node pinned in package.json\n",
+  );
+  process.exit(2);
+}
+const { main } = await import("../src/cli/main.ts");
+const io = {
+  stdout: (s) => process.stdout.write(s + "\n"),
+  stderr: (s) => process.stderr.write(s + "\n"),
+  env: process.env,
+};
+try {
+  process.exitCode = await main(process.argv.slice(2), io);
+} catch (error) {
+  process.stderr.write(`kanrihyo: internal error: ${error?.stack ?? error}\n`);
+  process.exitCode = 3;
+}

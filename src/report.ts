@@ -1,0 +1,38 @@
+// The stages composed: bytes → fragments → sheets → report (→ findings).
+import { createHash } from "node:crypto";
+import { basename } from "node:path";
+import { InputError } from "./errors.ts";
+import { extractText } from "./extract/text.ts";
+import { detectInput } from "./input.ts";
+import { auditReport } from "./model/audit.ts";
+import { Report, SCHEMA_VERSION } from "./model/schema.ts";
+import { readTextReport } from "./normalize/text-report.ts";
+
+export interface ExtractOptions {
+  /** Shown in `source.file`; defaults to the base name given. */
+  file?: string;
+}
+
+/** Reads one report (PDF or text) into the contract's JSON; findings hold the reader's doubts. */
+export async function extract(bytes: Uint8Array, name: string, _options: ExtractOptions = {}): Promise<Report> {
+  const file = basename(name);
+  const input = detectInput(bytes, file);
+  if (input.kind === "pdf") throw new InputError("NotAPdf", file, "PDF input is not supported yet");
+  const extraction = extractText(input.text);
+  const reading = readTextReport(extraction.fragments);
+  if (reading.sheets.length === 0) throw new InputError("NoSheetFound", file);
+  return Report.parse({
+    schemaVersion: SCHEMA_VERSION,
+    source: { file, sha256: createHash("sha256").update(bytes).digest("hex"), kind: extraction.kind, pages: extraction.pages === 1 ? reading.sheets.length : extraction.pages },
+    title: reading.title,
+    fiscalYear: reading.fiscalYear,
+    planPeriod: reading.planPeriod,
+    sheets: reading.sheets.map((s) => s.sheet),
+    findings: reading.findings,
+  });
+}
+
+/** The report with every audit finding added after the reader's own. */
+export function audit(report: Report): Report {
+  return Report.parse({ ...report, findings: [...report.findings, ...auditReport(report)] });
+}

@@ -1,0 +1,64 @@
+// The real command line, run as a user runs it, on real files.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { Report } from "../src/model/schema.ts";
+import { expectedSheets, readJson, ROOT, SAMPLE_TEXT } from "./helpers.ts";
+
+function kanrihyo(...args: string[]) {
+  const run = spawnSync(process.execPath, [join(ROOT, "bin/kanrihyo.js"), ...args], { encoding: "utf8", env: { ...process.env, LANG: "C" } });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+const tmp = () => mkdtempSync(join(tmpdir(), "kanrihyo-"));
+
+describe("kanrihyo audit", () => {
+  it("prints the sample's findings as JSON, matching the golden file, and exits 1 for its error", () => {
+    const run = kanrihyo("audit", SAMPLE_TEXT, "--json");
+    expect(run.code).toBe(1);
+    const report = Report.parse(JSON.parse(run.stdout));
+    expect(report.findings).toEqual(readJson("fixtures/expected/kokubunji-r5.audit.json"));
+  });
+
+  it("prints a table grouped by sheet with a summary line, in the chosen language", () => {
+    const en = kanrihyo("audit", SAMPLE_TEXT);
+    expect(en.stdout).toContain("sheet 11 保育施設の利用定員数の拡充による待機児童解消 (p.11)");
+    expect(en.stdout).toMatch(/EVALUATION_MISMATCH .*B → A/);
+    expect(en.stdout).toContain("24 sheets, 201 figures checked: 1 errors, 0 warnings, 1 info");
+    const ja = kanrihyo("audit", SAMPLE_TEXT, "--lang", "ja");
+    expect(ja.stdout).toContain("評価 B は総合達成率 100.6% の区分 A と異なります");
+  });
+
+  it("exits 0 when nothing reaches error level", () => {
+    const dir = tmp();
+    const lines = readFileSync(SAMPLE_TEXT, "utf8").split("\n");
+    const end = lines.findIndex((l) => l.startsWith("所管課 経済課 対象者 全対象者"));
+    writeFileSync(join(dir, "first-sheet.txt"), lines.slice(0, end + 1).join("\n"));
+    expect(kanrihyo("audit", join(dir, "first-sheet.txt")).code).toBe(0);
+  });
+});
+
+describe("kanrihyo extract", () => {
+  it("writes contract JSON to a file with -o", () => {
+    const out = join(tmp(), "r5.json");
+    const run = kanrihyo("extract", SAMPLE_TEXT, "-o", out);
+    expect(run.code).toBe(0);
+    const report = Report.parse(JSON.parse(readFileSync(out, "utf8")));
+    expect(report.sheets).toEqual(expectedSheets("kokubunji-r5"));
+    expect(report.source.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("detects the input kind from content, not the name, and exits 2 on unreadable input", () => {
+    const dir = tmp();
+    writeFileSync(join(dir, "report.pdf.txt"), readFileSync(SAMPLE_TEXT));
+    writeFileSync(join(dir, "image.pdf"), Buffer.from("89504e470d0a1a0a0000000d49484452", "hex"));
+    writeFileSync(join(dir, "empty.txt"), "");
+    const run = kanrihyo("extract", join(dir, "image.pdf"), join(dir, "empty.txt"), join(dir, "report.pdf.txt"), "--out-dir", join(dir, "out"));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("image.pdf: NotAPdf");
+    expect(run.stderr).toContain("empty.txt: EmptyFile");
+    expect(readdirSync(join(dir, "out"))).toEqual(["report.pdf.json"]);
+  });
+});
