@@ -4,6 +4,9 @@ export const ERROR_CODES = {
   NotAPdf: { ja: "PDF でもテキストでもありません", en: "not a PDF or a text file", todo: { ja: "進行管理票の PDF かテキストを指定してください", en: "give a 進行管理票 PDF or its extracted text" } },
   EmptyFile: { ja: "ファイルが空です", en: "the file is empty", todo: { ja: "ダウンロードをやり直してください", en: "download the file again" } },
   NoSheetFound: { ja: "進行管理票のシートが見つかりません", en: "no 進行管理票 sheet found", todo: { ja: "事業番号・事業名のある進行管理票か確認してください", en: "check that this is a progress-management report with 事業番号 / 事業名 headers" } },
+  PasswordRequired: { ja: "PDF にパスワードが必要です", en: "the PDF needs a password to open", todo: { ja: "--password で文書を開くパスワードを指定してください", en: "give the document's open password with --password" } },
+  WrongPassword: { ja: "パスワードが違います", en: "the password is wrong", todo: { ja: "文書を開くパスワードを確認してください", en: "check the document's open password" } },
+  DamagedPdf: { ja: "PDF が壊れているか途中で切れています", en: "the PDF is damaged or truncated", todo: { ja: "元のファイルを取得し直してください", en: "get the original file again" } },
   Unreadable: { ja: "ファイルを読めません", en: "the file cannot be read", todo: { ja: "パスと権限を確認してください", en: "check the path and permissions" } },
 } as const;
 

@@ -2,28 +2,29 @@
 import { createHash } from "node:crypto";
 import { basename } from "node:path";
 import { InputError } from "./errors.ts";
+import { extractPdf } from "./extract/pdf.ts";
 import { extractText } from "./extract/text.ts";
 import { detectInput } from "./input.ts";
 import { auditReport } from "./model/audit.ts";
 import { Report, SCHEMA_VERSION } from "./model/schema.ts";
+import { readPdfReport } from "./normalize/pdf-report.ts";
 import { readTextReport } from "./normalize/text-report.ts";
 
 export interface ExtractOptions {
-  /** Shown in `source.file`; defaults to the base name given. */
-  file?: string;
+  /** The open (user) password of an encrypted PDF. */
+  password?: string;
 }
 
 /** Reads one report (PDF or text) into the contract's JSON; findings hold the reader's doubts. */
-export async function extract(bytes: Uint8Array, name: string, _options: ExtractOptions = {}): Promise<Report> {
+export async function extract(bytes: Uint8Array, name: string, options: ExtractOptions = {}): Promise<Report> {
   const file = basename(name);
   const input = detectInput(bytes, file);
-  if (input.kind === "pdf") throw new InputError("NotAPdf", file, "PDF input is not supported yet");
-  const extraction = extractText(input.text);
-  const reading = readTextReport(extraction.fragments);
+  const extraction = input.kind === "pdf" ? await extractPdf(bytes, file, options) : extractText(input.text);
+  const reading = input.kind === "pdf" ? readPdfReport(extraction) : readTextReport(extraction.fragments);
   if (reading.sheets.length === 0) throw new InputError("NoSheetFound", file);
   return Report.parse({
     schemaVersion: SCHEMA_VERSION,
-    source: { file, sha256: createHash("sha256").update(bytes).digest("hex"), kind: extraction.kind, pages: extraction.pages === 1 ? reading.sheets.length : extraction.pages },
+    source: { file, sha256: createHash("sha256").update(bytes).digest("hex"), kind: extraction.kind, pages: extraction.kind === "text" && extraction.pages === 1 ? reading.sheets.length : extraction.pages },
     title: reading.title,
     fiscalYear: reading.fiscalYear,
     planPeriod: reading.planPeriod,

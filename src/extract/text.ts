@@ -22,5 +22,5 @@ export function extractText(text: string): Extraction {
       fragments.push({ text: piece, page, line: index + 1, bbox: null, font: null, size: null });
     });
   });
-  return { kind: "text", pages: page, fragments };
+  return { kind: "text", pages: page, fragments, shapes: [], pageInfo: [] };
 }

@@ -25,3 +25,6 @@ export const DEPARTMENT_LINE = /^所管課\s*(.*?)\s+対象者\s*(.*)$/;
 export const TITLE_LINE = /^(.+?)\s*［対象：(.+?)］\s*$/;
 export const PLAN_PERIOD_LINE = /※\s*(.+?)期間：(.+?)\s*$/;
 export const POLICY_LINE = /^【.*方針】/;
+
+/** ⑧'s five boxes, in grade order S, A, B, C, D. */
+export const EVALUATION_OPTIONS = ["目標を大幅に上回った", "目標どおり達成した", "おおむね達成した", "目標を達成できなかった", "取組を行えなかった"] as const;

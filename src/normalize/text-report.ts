@@ -34,7 +34,7 @@ export function splitSheets(lines: readonly Line[]): Segment[] {
   return segments;
 }
 
-function readReportHeader(lines: readonly Line[]) {
+export function readReportHeader(lines: readonly Line[]) {
   const title = lines.map((l) => TITLE_LINE.exec(l.text.trim())).find((m) => m);
   const period = lines.map((l) => PLAN_PERIOD_LINE.exec(l.text.trim())).find((m) => m);
   const fiscalPrinted = title?.[2] ?? null;

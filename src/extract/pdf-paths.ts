@@ -1,0 +1,89 @@
+// Painted paths from a page's operator list. Path coordinates there are in user space, before
+// the current transformation matrix: save/restore/transform are tracked to place them.
+import { OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
+import type { BBox, Shape } from "./fragment.ts";
+
+export type Matrix = [number, number, number, number, number, number];
+
+export const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
+
+/** m1 applied after m2 (PDF's `cm` concatenates the new matrix before the current one). */
+export function multiply(m1: readonly number[], m2: readonly number[]): Matrix {
+  const [a, b, c, d, e, f] = m1 as Matrix;
+  const [A, B, C, D, E, F] = m2 as Matrix;
+  return [a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F];
+}
+
+export function apply(m: readonly number[], x: number, y: number): [number, number] {
+  return [m[0]! * x + m[2]! * y + m[4]!, m[1]! * x + m[3]! * y + m[5]!];
+}
+
+/** pdf.js draw opcodes inside a constructPath buffer, with how many numbers follow each. */
+const DRAW_ARGS: Record<number, number> = { 0: 2, 1: 2, 2: 6, 3: 4, 4: 0 };
+
+/** Splits a constructPath buffer into subpaths of points (user space). */
+export function subpaths(data: ArrayLike<number>): [number, number][][] {
+  const out: [number, number][][] = [];
+  let current: [number, number][] = [];
+  for (let i = 0; i < data.length; ) {
+    const op = data[i++]!;
+    const n = DRAW_ARGS[op];
+    if (n === undefined) break; // an opcode this reader does not know: stop rather than misread
+    if (op === 0 && current.length > 0) {
+      out.push(current);
+      current = [];
+    }
+    for (let k = 0; k + 1 < n; k += 2) current.push([data[i + k]!, data[i + k + 1]!]);
+    i += n;
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}
+
+const PAINT: Record<number, Shape["paint"] | undefined> = {
+  [OPS.stroke]: "stroke",
+  [OPS.closeStroke]: "stroke",
+  [OPS.fill]: "fill",
+  [OPS.eoFill]: "fill",
+  [OPS.fillStroke]: "fillStroke",
+  [OPS.eoFillStroke]: "fillStroke",
+  [OPS.closeFillStroke]: "fillStroke",
+  [OPS.closeEOFillStroke]: "fillStroke",
+};
+
+const IMAGE_OPS = new Set<number>([OPS.paintImageXObject, OPS.paintImageMaskXObject, OPS.paintInlineImageXObject, OPS.paintImageXObjectRepeat]);
+
+export interface PageGraphics {
+  shapes: Shape[];
+  images: number;
+}
+
+/** Shapes in top-left page units: `toPage` is the viewport transform of the page. */
+export function readGraphics(ops: { fnArray: number[]; argsArray: unknown[] }, toPage: Matrix, page: number): PageGraphics {
+  const shapes: Shape[] = [];
+  let images = 0;
+  let ctm: Matrix = IDENTITY;
+  let fill: string | null = "#000000";
+  const stack: { ctm: Matrix; fill: string | null }[] = [];
+  ops.fnArray.forEach((fn, i) => {
+    const args = ops.argsArray[i] as any[];
+    if (fn === OPS.save) stack.push({ ctm, fill });
+    else if (fn === OPS.restore) ({ ctm, fill } = stack.pop() ?? { ctm, fill });
+    else if (fn === OPS.transform) ctm = multiply(args, ctm);
+    else if (fn === OPS.setFillRGBColor || fn === OPS.setFillGray || fn === OPS.setFillCMYKColor) fill = typeof args[0] === "string" ? args[0] : null;
+    else if (IMAGE_OPS.has(fn)) images++;
+    else if (fn === OPS.constructPath) {
+      const paint = PAINT[args[0] as number];
+      if (!paint) return; // a clip or an unpainted path
+      const toDevice = multiply(ctm, toPage);
+      for (const points of subpaths((args[1] as ArrayLike<number>[])[0] ?? [])) {
+        const placed = points.map(([x, y]) => apply(toDevice, x, y));
+        const xs = placed.map((p) => p[0]);
+        const ys = placed.map((p) => p[1]);
+        const bbox: BBox = [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+        shapes.push({ page, bbox, paint, fill: paint === "stroke" ? null : fill, segments: Math.max(0, points.length - 1) });
+      }
+    }
+  });
+  return { shapes, images };
+}

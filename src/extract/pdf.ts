@@ -1,0 +1,75 @@
+// PDF → positioned fragments and painted shapes, with pdf.js in Node.
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { getDocument, PasswordException, PasswordResponses, VerbosityLevel } from "pdfjs-dist/legacy/build/pdf.mjs";
+import type { PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { InputError } from "../errors.ts";
+import type { Extraction, Fragment, PageInfo, Shape } from "./fragment.ts";
+import { readGraphics, type Matrix } from "./pdf-paths.ts";
+import { readText } from "./pdf-text.ts";
+
+const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
+/** Without the CMaps, text in non-embedded Japanese fonts (UniJIS-UCS2-H, 90ms-RKSJ-H…) vanishes. */
+const CMAP_URL = join(PDFJS_DIR, "cmaps") + "/";
+const STANDARD_FONT_DATA_URL = join(PDFJS_DIR, "standard_fonts") + "/";
+
+export interface PdfOptions {
+  password?: string;
+}
+
+async function readPage(page: PDFPageProxy, number: number) {
+  const viewport = page.getViewport({ scale: 1 });
+  const toPage = viewport.transform as Matrix;
+  const ops = await page.getOperatorList();
+  const fontOf = (name: string) => (page.commonObjs.has(name) ? page.commonObjs.get(name) : null);
+  const fragments = readText(ops, toPage, number, fontOf);
+  const graphics = readGraphics(ops, toPage, number);
+  const info: PageInfo = { page: number, width: viewport.width, height: viewport.height, images: graphics.images };
+  return { fragments, shapes: graphics.shapes, info };
+}
+
+function openError(error: unknown, file: string, password: string | undefined): InputError {
+  if (error instanceof PasswordException) {
+    return error.code === PasswordResponses.INCORRECT_PASSWORD && password !== undefined
+      ? new InputError("WrongPassword", file)
+      : new InputError("PasswordRequired", file);
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return new InputError("DamagedPdf", file, message);
+}
+
+export async function extractPdf(bytes: Uint8Array, file: string, options: PdfOptions = {}): Promise<Extraction> {
+  const task = getDocument({
+    data: new Uint8Array(bytes), // pdf.js takes ownership of (detaches) the buffer it is given
+    password: options.password,
+    cMapUrl: CMAP_URL,
+    cMapPacked: true,
+    standardFontDataUrl: STANDARD_FONT_DATA_URL,
+    useSystemFonts: false,
+    fontExtraProperties: true, // fonts' matrices, to place glyphs from the operator list
+    verbosity: VerbosityLevel.ERRORS,
+  });
+  let doc;
+  try {
+    doc = await task.promise;
+  } catch (error) {
+    await task.destroy();
+    throw openError(error, file, options.password);
+  }
+  const fragments: Fragment[] = [];
+  const shapes: Shape[] = [];
+  const pageInfo: PageInfo[] = [];
+  try {
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const read = await readPage(page, n);
+      fragments.push(...read.fragments);
+      shapes.push(...read.shapes);
+      pageInfo.push(read.info);
+      page.cleanup();
+    }
+  } finally {
+    await task.destroy(); // releases the document and its pages
+  }
+  return { kind: "pdf", pages: pageInfo.length, fragments, shapes, pageInfo };
+}

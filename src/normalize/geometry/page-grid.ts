@@ -1,0 +1,111 @@
+// One page as cells holding text: fragments are placed in the cell that contains them, and a
+// cell's fragments are read as lines (top to bottom) of runs (left to right).
+import type { BBox, Fragment, Shape } from "../../extract/fragment.ts";
+import { joinParagraph } from "../paragraph.ts";
+import { findCells } from "./cells.ts";
+import { findRulings } from "./rulings.ts";
+import { TOLERANCE } from "./tolerances.ts";
+
+export interface Cell {
+  bbox: BBox;
+  fragments: Fragment[];
+  /** The cell's printed lines, each with the fragments' text joined by gap. */
+  lines: string[];
+  /** The lines as one text (fixtures/expected/CONVENTIONS.md), null when the cell is blank. */
+  text: string | null;
+}
+
+const centre = (b: BBox): [number, number] => [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2];
+const inside = (b: BBox, [x, y]: [number, number]) => x >= b[0] && x <= b[2] && y >= b[1] && y <= b[3];
+const area = (b: BBox) => (b[2] - b[0]) * (b[3] - b[1]);
+
+/** Fragments → printed lines: grouped by vertical centre, ordered by x, spaced by gap. */
+export function readLines(fragments: readonly Fragment[]): string[] {
+  const sorted = [...fragments].sort((a, b) => centre(a.bbox!)[1] - centre(b.bbox!)[1]);
+  const lines: Fragment[][] = [];
+  for (const f of sorted) {
+    const line = lines.at(-1);
+    const size = f.size ?? 10;
+    if (line && Math.abs(centre(line[0]!.bbox!)[1] - centre(f.bbox!)[1]) <= size * TOLERANCE.lineCentre) line.push(f);
+    else lines.push([f]);
+  }
+  return lines.map((line) => {
+    line.sort((a, b) => a.bbox![0] - b.bbox![0]);
+    let text = line[0]!.text;
+    for (let i = 1; i < line.length; i++) {
+      const gap = line[i]!.bbox![0] - line[i - 1]!.bbox![2];
+      text += (gap > (line[i]!.size ?? 10) * TOLERANCE.wordGap ? " " : "") + line[i]!.text;
+    }
+    return text;
+  });
+}
+
+export class PageGrid {
+  readonly page: number;
+  readonly cells: Cell[];
+  /** Text outside every cell (titles, section numbers in the margin). */
+  readonly free: Fragment[];
+  readonly shapes: readonly Shape[];
+
+  constructor(page: number, fragments: readonly Fragment[], shapes: readonly Shape[]) {
+    this.page = page;
+    this.shapes = shapes;
+    const boxes = findCells(findRulings(shapes)).sort((a, b) => a[1] - b[1] || a[0] - b[0]);
+    const held = boxes.map(() => [] as Fragment[]);
+    this.free = [];
+    for (const f of fragments) {
+      const c = centre(f.bbox!);
+      let best = -1;
+      boxes.forEach((b, i) => {
+        if (inside(b, c) && (best < 0 || area(b) < area(boxes[best]!))) best = i;
+      });
+      if (best < 0) this.free.push(f);
+      else held[best]!.push(f);
+    }
+    this.cells = boxes.map((bbox, i) => {
+      const lines = readLines(held[i]!);
+      return { bbox, fragments: held[i]!, lines, text: joinParagraph(lines) };
+    });
+  }
+
+  find(test: (text: string) => boolean): Cell | null {
+    return this.cells.find((c) => c.text !== null && test(c.text)) ?? null;
+  }
+
+  /** Cells that share `cell`'s right edge as their left edge and overlap it vertically, top first. */
+  rightOf(cell: Cell): Cell[] {
+    const t = TOLERANCE.intersection;
+    return this.cells
+      .filter((c) => Math.abs(c.bbox[0] - cell.bbox[2]) <= t && overlap(c.bbox, cell.bbox, 1) >= TOLERANCE.neighbourOverlap)
+      .sort((a, b) => a.bbox[1] - b.bbox[1]);
+  }
+
+  /** The cell to the left sharing `cell`'s left edge, vertically overlapping it most. */
+  leftOf(cell: Cell): Cell | null {
+    const t = TOLERANCE.intersection;
+    const candidates = this.cells.filter((c) => Math.abs(c.bbox[2] - cell.bbox[0]) <= t && overlap(c.bbox, cell.bbox, 1) > 0);
+    return candidates.sort((a, b) => overlap(b.bbox, cell.bbox, 1) - overlap(a.bbox, cell.bbox, 1))[0] ?? null;
+  }
+
+  /** The cell directly below, sharing the bottom edge and the same left edge. */
+  below(cell: Cell): Cell | null {
+    const t = TOLERANCE.intersection;
+    return this.cells.find((c) => Math.abs(c.bbox[1] - cell.bbox[3]) <= t && Math.abs(c.bbox[0] - cell.bbox[0]) <= t) ?? null;
+  }
+
+  /** Cells in `cell`'s row band to its right (same top and bottom, within tolerance), left first. */
+  rowAfter(cell: Cell): Cell[] {
+    const t = TOLERANCE.intersection;
+    return this.cells
+      .filter((c) => c.bbox[0] >= cell.bbox[2] - t && Math.abs(c.bbox[1] - cell.bbox[1]) <= t && Math.abs(c.bbox[3] - cell.bbox[3]) <= t)
+      .sort((a, b) => a.bbox[0] - b.bbox[0]);
+  }
+}
+
+/** Overlap of two boxes on an axis (0: x, 1: y) as a share of the smaller extent. */
+export function overlap(a: BBox, b: BBox, axis: 0 | 1): number {
+  const lo = Math.max(a[axis], b[axis]);
+  const hi = Math.min(a[axis + 2]!, b[axis + 2]!);
+  const smaller = Math.min(a[axis + 2]! - a[axis]!, b[axis + 2]! - b[axis]!);
+  return smaller > 0 ? Math.max(0, hi - lo) / smaller : 0;
+}
