@@ -62,3 +62,20 @@ describe("kanrihyo extract", () => {
     expect(readdirSync(join(dir, "out"))).toEqual(["report.pdf.json"]);
   });
 });
+
+describe("encrypted PDFs", () => {
+  const file = join(ROOT, "fixtures/pdf/kokubunji-r5-user-password.pdf");
+  it("fail with PasswordRequired without --password, WrongPassword with a wrong one", () => {
+    const none = kanrihyo("extract", file);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain("kokubunji-r5-user-password.pdf: PasswordRequired: the PDF needs a password to open; give the document's open password with --password");
+    const wrong = kanrihyo("extract", file, "--password", "nope");
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain("WrongPassword");
+  });
+  it("open with the right --password", () => {
+    const run = kanrihyo("extract", file, "--password", "kanrihyo");
+    expect(run.code).toBe(0);
+    expect(Report.parse(JSON.parse(run.stdout)).sheets).toHaveLength(24);
+  });
+});

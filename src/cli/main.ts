@@ -12,7 +12,8 @@ export const EXIT = { ok: 0, findings: 1, unreadable: 2 } as const;
 
 const USAGE = `usage:
   kanrihyo extract <file…> [-o FILE | --out-dir DIR]   report(s) as contract JSON
-  kanrihyo audit <file…> [--json] [--lang ja|en]       findings; exit 1 on errors, 2 on unreadable input`;
+  kanrihyo audit <file…> [--json] [--lang ja|en]       findings; exit 1 on errors, 2 on unreadable input
+  --password PW                                        open password of encrypted PDFs`;
 
 interface Io {
   stdout: (s: string) => void;
@@ -20,12 +21,12 @@ interface Io {
   env: NodeJS.ProcessEnv;
 }
 
-async function readReport(path: string, lang: Lang, io: Io): Promise<Report | null> {
+async function readReport(path: string, lang: Lang, io: Io, password: string | undefined): Promise<Report | null> {
   try {
     const bytes = await readFile(path).catch((e: NodeJS.ErrnoException) => {
       throw new InputError("Unreadable", basename(path), e.code ?? e.message);
     });
-    return await extract(bytes, path);
+    return await extract(bytes, path, { password });
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     io.stderr(e.describe(lang));
@@ -51,6 +52,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       "out-dir": { type: "string" },
       json: { type: "boolean" },
       lang: { type: "string" },
+      password: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -63,7 +65,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const reports: Report[] = [];
   let unreadable = false;
   for (const file of files) {
-    const report = await readReport(file, lang, io);
+    const report = await readReport(file, lang, io, values.password);
     if (report) reports.push(command === "audit" ? audit(report) : report);
     else unreadable = true;
   }
