@@ -6,6 +6,7 @@ import { extractPdf } from "./extract/pdf.ts";
 import { extractText } from "./extract/text.ts";
 import { detectInput } from "./input.ts";
 import { auditReport } from "./model/audit.ts";
+import { compareSeries } from "./model/compare.ts";
 import { Report, SCHEMA_VERSION } from "./model/schema.ts";
 import { readPdfReport } from "./normalize/pdf-report.ts";
 import { readTextReport } from "./normalize/text-report.ts";
@@ -36,4 +37,14 @@ export async function extract(bytes: Uint8Array, name: string, options: ExtractO
 /** The report with every audit finding added after the reader's own. */
 export function audit(report: Report): Report {
   return Report.parse({ ...report, findings: [...report.findings, ...auditReport(report)] });
+}
+
+/**
+ * Several reports of one plan: each audited, and each compared with the report of the year
+ * before it (figures of shared years that changed, programmes that appeared or vanished).
+ */
+export function auditSeries(reports: readonly Report[]): Report[] {
+  const audited = reports.map(audit);
+  const compared = compareSeries(audited);
+  return audited.map((r) => (compared.has(r) ? Report.parse({ ...r, findings: [...r.findings, ...compared.get(r)!] }) : r));
 }

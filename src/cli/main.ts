@@ -4,7 +4,7 @@ import { basename, join } from "node:path";
 import { parseArgs } from "node:util";
 import { InputError } from "../errors.ts";
 import type { Report } from "../model/schema.ts";
-import { audit, extract } from "../report.ts";
+import { auditSeries, extract } from "../report.ts";
 import { chooseLang, type Lang } from "./lang.ts";
 import { renderTable } from "./table.ts";
 
@@ -62,13 +62,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return values.help ? EXIT.ok : EXIT.unreadable;
   }
   const lang = chooseLang(values.lang, io.env);
-  const reports: Report[] = [];
+  const read: Report[] = [];
   let unreadable = false;
   for (const file of files) {
     const report = await readReport(file, lang, io, values.password);
-    if (report) reports.push(command === "audit" ? audit(report) : report);
+    if (report) read.push(report);
     else unreadable = true;
   }
+  const reports = command === "audit" ? auditSeries(read) : read;
   if (command === "extract") await writeReports(reports, values, io);
   else if (values.json) io.stdout(toJson(reports.length === 1 ? reports[0] : reports).trimEnd());
   else for (const r of reports) io.stdout(renderTable(r, lang));

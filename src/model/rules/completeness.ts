@@ -12,7 +12,9 @@ const REQUIRED = [
 ] as const;
 
 export const requiredFields: Rule = (sheet) => {
-  const missing: [string, string][] = REQUIRED.filter(([field]) => sheet[field] === null).map(([f, l]) => [f, l]);
+  // A row of boxes that was printed but not ticked once is MARKS_NOT_ONE's finding, not this one's.
+  const printedRow = (field: string) => (field === "evaluation" || field === "futureDirection") && sheet.marks[field] !== null;
+  const missing: [string, string][] = REQUIRED.filter(([field]) => sheet[field] === null && !printedRow(field)).map(([f, l]) => [f, l]);
   if (sheet.indicators.length === 0) missing.push(["indicators", "指標"]);
   if (Object.keys(sheet.overallRate).length === 0) missing.push(["overallRate", "総合達成率"]);
   const found = missing.map(([field, label]) =>
