@@ -27,7 +27,8 @@ export function summarize(report: Report): Summary {
 
 function line(f: Finding, lang: Lang): string {
   const where = [f.indicator ? `#${f.indicator}` : "", f.year ?? "", f.field ?? ""].filter(Boolean).join(" ");
-  const values = f.printed !== null ? `  ${f.printed}${f.expected !== null ? ` → ${f.expected}` : ""}` : "";
+  const expected = f.expected !== null ? (lang === "ja" ? ` (期待値 ${f.expected})` : ` (expected ${f.expected})`) : "";
+  const values = f.printed !== null ? `  ${f.printed}${expected}` : "";
   return `    ${f.severity.padEnd(7)} ${f.code.padEnd(24)} ${where.padEnd(22)}${values}  ${f.message[lang]}`;
 }
 
@@ -35,9 +36,12 @@ export function renderTable(report: Report, lang: Lang): string {
   const out: string[] = [`${report.source.file}`];
   const bySheet = new Map<number | null, Finding[]>();
   for (const f of report.findings) bySheet.set(f.sheet, [...(bySheet.get(f.sheet) ?? []), f]);
-  for (const [no, findings] of bySheet) {
+  const order = [...bySheet.keys()].sort((a, b) => (a ?? Infinity) - (b ?? Infinity));
+  for (const no of order) {
+    const findings = bySheet.get(no)!;
     const sheet = report.sheets.find((s) => s.no === no);
-    const title = no === null ? (lang === "ja" ? "報告書全体" : "whole report") : `${lang === "ja" ? "事業" : "sheet"} ${no} ${sheet?.name ?? ""}`;
+    const missing = lang === "ja" ? "（この報告書にはない）" : "(not in this report)";
+    const title = no === null ? (lang === "ja" ? "報告書全体" : "whole report") : `${lang === "ja" ? "事業" : "sheet"} ${no} ${sheet?.name ?? missing}`;
     out.push(`  ${title}${sheet ? ` (p.${sheet.page})` : ""}`);
     out.push(...findings.map((f) => line(f, lang)));
   }
