@@ -7,6 +7,10 @@ export const ERROR_CODES = {
   PasswordRequired: { ja: "PDF にパスワードが必要です", en: "the PDF needs a password to open", todo: { ja: "--password で文書を開くパスワードを指定してください", en: "give the document's open password with --password" } },
   WrongPassword: { ja: "パスワードが違います", en: "the password is wrong", todo: { ja: "文書を開くパスワードを確認してください", en: "check the document's open password" } },
   DamagedPdf: { ja: "PDF が壊れているか途中で切れています", en: "the PDF is damaged or truncated", todo: { ja: "元のファイルを取得し直してください", en: "get the original file again" } },
+  NoTextLayer: { ja: "文字情報がありません（画像だけの PDF）", en: "the PDF has no text layer (a scan)", todo: { ja: "OCR で文字情報を付けてから読み込んでください", en: "run OCR on it first, then read the result" } },
+  TooLarge: { ja: "ファイルが大きすぎます", en: "the file is larger than the limit", todo: { ja: "--max-size で上限を上げてください", en: "raise the limit with --max-size if the file is genuine" } },
+  TooManyPages: { ja: "ページ数が上限を超えています", en: "the PDF has more pages than the limit", todo: { ja: "--max-pages で上限を上げてください", en: "raise the limit with --max-pages if the file is genuine" } },
+  TimeLimit: { ja: "制限時間内に読み終わりませんでした", en: "reading did not finish within the time limit", todo: { ja: "--timeout で制限時間を延ばすか、ファイルを確認してください", en: "raise --timeout, or check the file" } },
   Unreadable: { ja: "ファイルを読めません", en: "the file cannot be read", todo: { ja: "パスと権限を確認してください", en: "check the path and permissions" } },
 } as const;
 

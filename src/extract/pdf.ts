@@ -38,7 +38,23 @@ function openError(error: unknown, file: string, password: string | undefined): 
   return new InputError("DamagedPdf", file, message);
 }
 
-export async function extractPdf(bytes: Uint8Array, file: string, options: PdfOptions = {}): Promise<Extraction> {
+export interface PdfPage {
+  info: PageInfo;
+  fragments: Fragment[];
+  shapes: Shape[];
+}
+
+/** A page that pdf.js could not read (a damaged content stream): what was lost, not a crash. */
+export type PageResult = { ok: true; page: PdfPage } | { ok: false; number: number; error: string };
+
+export interface PdfDocument {
+  numPages: number;
+  /** Pages one at a time, each released before the next is read, so memory stays flat. */
+  pages(): AsyncGenerator<PageResult, void, void>;
+  close(): Promise<void>;
+}
+
+export async function openPdf(bytes: Uint8Array, file: string, options: PdfOptions = {}): Promise<PdfDocument> {
   const task = getDocument({
     data: new Uint8Array(bytes), // pdf.js takes ownership of (detaches) the buffer it is given
     password: options.password,
@@ -56,20 +72,38 @@ export async function extractPdf(bytes: Uint8Array, file: string, options: PdfOp
     await task.destroy();
     throw openError(error, file, options.password);
   }
-  const fragments: Fragment[] = [];
-  const shapes: Shape[] = [];
-  const pageInfo: PageInfo[] = [];
+  return {
+    numPages: doc.numPages,
+    async *pages() {
+      for (let n = 1; n <= doc.numPages; n++) {
+        let result: PageResult;
+        try {
+          const page = await doc.getPage(n);
+          result = { ok: true, page: await readPage(page, n) };
+          page.cleanup();
+        } catch (error) {
+          result = { ok: false, number: n, error: error instanceof Error ? error.message : String(error) };
+        }
+        yield result;
+      }
+    },
+    close: () => task.destroy(), // releases the document and its pages
+  };
+}
+
+/** The whole document at once (for tools and tests; the reader goes page by page). */
+export async function extractPdf(bytes: Uint8Array, file: string, options: PdfOptions = {}): Promise<Extraction> {
+  const doc = await openPdf(bytes, file, options);
+  const out: Extraction = { kind: "pdf", pages: doc.numPages, fragments: [], shapes: [], pageInfo: [] };
   try {
-    for (let n = 1; n <= doc.numPages; n++) {
-      const page = await doc.getPage(n);
-      const read = await readPage(page, n);
-      fragments.push(...read.fragments);
-      shapes.push(...read.shapes);
-      pageInfo.push(read.info);
-      page.cleanup();
+    for await (const result of doc.pages()) {
+      if (!result.ok) continue;
+      out.fragments.push(...result.page.fragments);
+      out.shapes.push(...result.page.shapes);
+      out.pageInfo.push(result.page.info);
     }
   } finally {
-    await task.destroy(); // releases the document and its pages
+    await doc.close();
   }
-  return { kind: "pdf", pages: pageInfo.length, fragments, shapes, pageInfo };
+  return out;
 }
