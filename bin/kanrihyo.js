@@ -10,10 +10,20 @@ if (major < 22 || (major === 22 && minor < 18)) {
   process.exit(2);
 }
 const { main } = await import("../src/cli/main.ts");
+const { removePending } = await import("../src/cli/outputs.ts");
+
+// Ctrl-C or kill: remove the files being written, so an interrupted batch leaves only whole outputs.
+for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]]) {
+  process.on(signal, () => {
+    removePending().finally(() => process.exit(code));
+  });
+}
+
 const io = {
   stdout: (s) => process.stdout.write(s + "\n"),
   stderr: (s) => process.stderr.write(s + "\n"),
   env: process.env,
+  progress: { isTTY: Boolean(process.stderr.isTTY), write: (s) => process.stderr.write(s) },
 };
 try {
   process.exitCode = await main(process.argv.slice(2), io);

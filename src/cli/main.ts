@@ -1,91 +1,143 @@
-// The command line: `kanrihyo extract|audit <file…>`. Reading and writing files happens here.
-import { readFile, writeFile, mkdir, rename } from "node:fs/promises";
+// The command line: `kanrihyo extract|audit <file|folder|glob…>`. Files are read on worker
+// threads (one pdf.js each), bounded by p-limit; all reading and writing of files is here.
+import { mkdir } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import { basename, join } from "node:path";
 import { parseArgs } from "node:util";
+import pLimit from "p-limit";
 import { InputError } from "../errors.ts";
 import type { Report } from "../model/schema.ts";
-import { auditSeries, extract } from "../report.ts";
+import { auditSeries } from "../report.ts";
+import { expandInputs } from "./inputs.ts";
 import { chooseLang, type Lang } from "./lang.ts";
+import { isCurrent, outputStems, removeStaleTemps, writeAtomic } from "./outputs.ts";
+import { WorkerPool, type TaskResult } from "./pool.ts";
+import { Progress, type ProgressSink } from "./progress.ts";
 import { renderTable } from "./table.ts";
 
-export const EXIT = { ok: 0, findings: 1, unreadable: 2 } as const;
+export const EXIT = { ok: 0, findings: 1, unreadable: 2, internal: 3 } as const;
 
 const USAGE = `usage:
-  kanrihyo extract <file…> [-o FILE | --out-dir DIR]   report(s) as contract JSON
-  kanrihyo audit <file…> [--json] [--lang ja|en]       findings; exit 1 on errors, 2 on unreadable input
-  --password PW                                        open password of encrypted PDFs`;
+  kanrihyo extract <file|folder|glob…> [-o FILE | --out-dir DIR]   report(s) as contract JSON
+  kanrihyo audit <file|folder|glob…> [--json] [--out-dir DIR]      findings; exit 1 on errors
+options:
+  --lang ja|en        language of messages (default: from LANG)
+  --password PW       open password of encrypted PDFs
+  --jobs N            files read at once (default: the number of cores)
+  --timeout S         seconds allowed per file (default 120)
+  --max-size MB       larger files are refused (default 200)
+  --max-pages N       PDFs with more pages are refused (default 5000)
+  --resume            skip inputs whose output in --out-dir is complete and current
+  --quiet             no progress on stderr`;
 
-interface Io {
+export interface Io {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
   env: NodeJS.ProcessEnv;
+  progress?: ProgressSink;
 }
 
-async function readReport(path: string, lang: Lang, io: Io, password: string | undefined): Promise<Report | null> {
-  try {
-    const bytes = await readFile(path).catch((e: NodeJS.ErrnoException) => {
-      throw new InputError("Unreadable", basename(path), e.code ?? e.message);
-    });
-    return await extract(bytes, path, { password });
-  } catch (e) {
-    if (!(e instanceof InputError)) throw e;
-    io.stderr(e.describe(lang));
-    return null;
-  }
-}
-
-/** Written beside the target and renamed into place, so no reader sees half a file. */
-async function writeAtomic(path: string, text: string): Promise<void> {
-  const tmp = `${path}.${process.pid}.tmp`;
-  await writeFile(tmp, text);
-  await rename(tmp, path);
-}
+const OPTIONS = {
+  output: { type: "string", short: "o" }, "out-dir": { type: "string" }, json: { type: "boolean" },
+  lang: { type: "string" }, password: { type: "string" }, jobs: { type: "string" }, timeout: { type: "string" },
+  "max-size": { type: "string" }, "max-pages": { type: "string" }, resume: { type: "boolean" },
+  quiet: { type: "boolean" }, help: { type: "boolean", short: "h" },
+} as const;
 
 const toJson = (value: unknown) => JSON.stringify(value, null, 2) + "\n";
+const positive = (text: string | undefined, fallback: number) => {
+  const n = Number(text);
+  return text !== undefined && Number.isFinite(n) && n > 0 ? n : fallback;
+};
+
+interface Outcome {
+  path: string;
+  stem: string;
+  result: TaskResult;
+}
+
+function describeFailure(o: Outcome, lang: Lang): string | null {
+  if (o.result.ok) return null;
+  if ("error" in o.result) return new InputError(o.result.error.code, o.result.error.file, o.result.error.detail).describe(lang);
+  return `${basename(o.path)}: InternalError: ${o.result.internal.split("\n")[0]} (${lang === "ja" ? "不具合です。ファイルを添えて報告してください" : "a bug; please report it with the file"})`;
+}
 
 export async function main(argv: string[], io: Io): Promise<number> {
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      output: { type: "string", short: "o" },
-      "out-dir": { type: "string" },
-      json: { type: "boolean" },
-      lang: { type: "string" },
-      password: { type: "string" },
-      help: { type: "boolean", short: "h" },
-    },
-  });
-  const [command, ...files] = positionals;
-  if (values.help || !command || !["extract", "audit"].includes(command) || files.length === 0) {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
+  } catch (e) {
+    io.stderr(`${(e as Error).message}\n${USAGE}`);
+    return EXIT.unreadable;
+  }
+  const { positionals, values } = parsed;
+  const [command, ...args] = positionals;
+  if (values.help || !command || !["extract", "audit"].includes(command) || args.length === 0) {
     io.stderr(USAGE);
     return values.help ? EXIT.ok : EXIT.unreadable;
   }
   const lang = chooseLang(values.lang, io.env);
-  const read: Report[] = [];
-  let unreadable = false;
-  for (const file of files) {
-    const report = await readReport(file, lang, io, values.password);
-    if (report) read.push(report);
-    else unreadable = true;
+  const inputs = await expandInputs(args);
+  if (inputs.length === 0) {
+    io.stderr(lang === "ja" ? "入力ファイルが見つかりません" : "no input file matched");
+    return EXIT.unreadable;
   }
+  const outDir = values["out-dir"];
+  if (outDir) {
+    await mkdir(outDir, { recursive: true });
+    await removeStaleTemps(outDir);
+  }
+  const stems = outputStems(inputs);
+  const outputOf = (stem: string) => join(outDir!, `${stem}.json`);
+  const todo: { path: string; stem: string }[] = [];
+  let skipped = 0;
+  for (const [i, path] of inputs.entries()) {
+    if (values.resume && outDir && (await isCurrent(outputOf(stems[i]!), path))) skipped++;
+    else todo.push({ path, stem: stems[i]! });
+  }
+
+  const jobs = Math.floor(positive(values.jobs, availableParallelism()));
+  const pool = new WorkerPool(Math.max(1, Math.min(jobs, todo.length)), positive(values.timeout, 120) * 1000);
+  const limit = pLimit(Math.max(1, Math.min(jobs, todo.length)));
+  const progress = new Progress(todo.length, values.quiet || todo.length < 2 ? null : (io.progress ?? null));
+  const task = { password: values.password, maxSize: positive(values["max-size"], 200) * 1024 * 1024, maxPages: positive(values["max-pages"], 5000) };
+  let outcomes: Outcome[];
+  try {
+    outcomes = await Promise.all(todo.map((item, id) => limit(async (): Promise<Outcome> => {
+      const result = await pool.run({ ...task, path: item.path }, id);
+      const outcome = { ...item, result };
+      if (result.ok && command === "extract" && outDir) await writeAtomic(outputOf(item.stem), toJson(result.report));
+      progress.tick(basename(item.path), result.ok ? `${result.report.sheets.length} sheets` : `failed (${"error" in result ? result.error.code : "InternalError"})`);
+      return outcome;
+    })));
+  } finally {
+    await pool.close();
+  }
+
+  for (const o of outcomes) {
+    const line = describeFailure(o, lang);
+    if (line) io.stderr(line);
+  }
+  const good = outcomes.filter((o) => o.result.ok);
+  const read = good.map((o) => (o.result as { report: Report }).report);
   const reports = command === "audit" ? auditSeries(read) : read;
-  if (command === "extract") await writeReports(reports, values, io);
-  else if (values.json) io.stdout(toJson(reports.length === 1 ? reports[0] : reports).trimEnd());
-  else for (const r of reports) io.stdout(renderTable(r, lang));
-  if (unreadable) return EXIT.unreadable;
+  if (outDir && command === "audit") for (const [i, r] of reports.entries()) await writeAtomic(outputOf(good[i]!.stem), toJson(r));
+  if (!outDir) {
+    if (command === "extract" && values.output) await writeAtomic(values.output, toJson(reports.length === 1 ? reports[0] : reports));
+    else if (command === "audit" && !values.json) for (const r of reports) io.stdout(renderTable(r, lang));
+    else if (reports.length > 0) io.stdout(toJson(reports.length === 1 ? reports[0] : reports).trimEnd());
+  }
+
+  const failures = outcomes.length - good.length;
+  const findings = reports.reduce((n, r) => n + r.findings.length, 0);
+  const sheets = reports.reduce((n, r) => n + r.sheets.length, 0);
+  if (!values.quiet && (inputs.length > 1 || outDir)) {
+    io.stderr(lang === "ja"
+      ? `ファイル ${inputs.length}（読込 ${good.length}、失敗 ${failures}、再開で省略 ${skipped}）、シート ${sheets}、指摘 ${findings}`
+      : `files ${inputs.length} (read ${good.length}, failed ${failures}, skipped by --resume ${skipped}), sheets ${sheets}, findings ${findings}`);
+  }
+  if (outcomes.some((o) => !o.result.ok && "internal" in o.result)) return EXIT.internal;
+  if (failures > 0) return EXIT.unreadable;
   const errors = command === "audit" && reports.some((r) => r.findings.some((f) => f.severity === "error"));
   return errors ? EXIT.findings : EXIT.ok;
-}
-
-async function writeReports(reports: Report[], values: { output?: string; "out-dir"?: string }, io: Io): Promise<void> {
-  const dir = values["out-dir"];
-  if (dir) {
-    await mkdir(dir, { recursive: true });
-    for (const r of reports) await writeAtomic(join(dir, `${r.source.file.replace(/\.[^.]*$/, "")}.json`), toJson(r));
-  } else if (values.output) {
-    await writeAtomic(values.output, toJson(reports.length === 1 ? reports[0] : reports));
-  } else if (reports.length > 0) {
-    io.stdout(toJson(reports.length === 1 ? reports[0] : reports).trimEnd());
-  }
 }

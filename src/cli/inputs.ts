@@ -1,0 +1,31 @@
+// Command-line arguments → input files: files as given, folders (their files, recursively),
+// and globs (`reports/*.pdf`), in a stable order without repeats.
+import { glob, readdir, stat } from "node:fs/promises";
+import { join } from "node:path";
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const out: string[] = [];
+  for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    if (e.name.startsWith(".")) continue; // hidden files, and our own temporary outputs
+    const path = join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await filesUnder(path)));
+    else if (e.isFile()) out.push(path);
+  }
+  return out;
+}
+
+export async function expandInputs(args: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const arg of args) {
+    if (/[*?[]/.test(arg)) {
+      const matched: string[] = [];
+      for await (const path of glob(arg)) matched.push(path);
+      out.push(...matched.sort());
+      continue;
+    }
+    const info = await stat(arg).catch(() => null);
+    out.push(...(info?.isDirectory() ? await filesUnder(arg) : [arg])); // a missing file fails later, by name
+  }
+  return [...new Set(out)];
+}
