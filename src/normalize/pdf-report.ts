@@ -16,8 +16,11 @@ export interface PdfReading extends ReportReading {
 
 const list = (pages: number[]) => pages.join(", ");
 
-function pageFindings(skipped: number[], lost: { number: number; error: string }[], imageOnly: number[]): Finding[] {
+function pageFindings(skipped: number[], lost: { number: number; error: string }[], imageOnly: number[], empty: number[]): Finding[] {
   const out: Finding[] = [];
+  if (empty.length > 0)
+    out.push(finding({ code: "PAGES_EMPTY", severity: "warning", field: "pages", printed: list(empty),
+      ja: `何も描かれていないページです（白紙か、内容が壊れています）: ${list(empty)}`, en: `pages on which nothing is drawn (blank, or their content is damaged): ${list(empty)}` }));
   if (skipped.length > 0)
     out.push(finding({ code: "PAGES_SKIPPED", severity: "info", field: "pages", printed: list(skipped),
       ja: `進行管理票ではないページを飛ばしました: ${list(skipped)}`, en: `pages that are not 進行管理票 sheets were skipped: ${list(skipped)}` }));
@@ -35,6 +38,7 @@ export async function readPdfReport(pages: AsyncIterable<PageResult>): Promise<P
   const skipped: number[] = [];
   const lost: { number: number; error: string }[] = [];
   const imageOnly: number[] = [];
+  const empty: number[] = [];
   const headerLines: string[] = [];
   let count = 0;
   for await (const result of pages) {
@@ -44,8 +48,8 @@ export async function readPdfReport(pages: AsyncIterable<PageResult>): Promise<P
       continue;
     }
     const { info, fragments, shapes } = result.page;
-    if (fragments.length === 0 && info.images > 0) {
-      imageOnly.push(info.page);
+    if (fragments.length === 0) {
+      (info.images > 0 ? imageOnly : shapes.length > 0 ? skipped : empty).push(info.page);
       continue;
     }
     const grid = new PageGrid(info.page, fragments, shapes);
@@ -57,6 +61,6 @@ export async function readPdfReport(pages: AsyncIterable<PageResult>): Promise<P
     sheets.push(readPdfSheet(grid));
   }
   const header = readReportHeader(headerLines.map((text, i) => ({ text, no: i + 1, page: 1 })));
-  const findings = [...pageFindings(skipped, lost, imageOnly), ...sheets.flatMap((s) => s.findings)];
+  const findings = [...pageFindings(skipped, lost, imageOnly, empty), ...sheets.flatMap((s) => s.findings)];
   return { ...header, sheets, findings, pages: count, imageOnlyPages: imageOnly };
 }
