@@ -10,7 +10,7 @@ import type { Report } from "../model/schema.ts";
 import { auditSeries } from "../report.ts";
 import { expandInputs } from "./inputs.ts";
 import { chooseLang, type Lang } from "./lang.ts";
-import { isCurrent, outputStems, removeStaleTemps, writeAtomic } from "./outputs.ts";
+import { FORMATS, isCurrent, outputStems, removeStaleTemps, writeAtomic, writeCombined, writeReport, type Format } from "./outputs.ts";
 import { WorkerPool, type TaskResult } from "./pool.ts";
 import { Progress, type ProgressSink } from "./progress.ts";
 import { renderTable } from "./table.ts";
@@ -27,6 +27,7 @@ options:
   --timeout S         seconds allowed per file (default 120)
   --max-size MB       larger files are refused (default 200)
   --max-pages N       PDFs with more pages are refused (default 5000)
+  --format LIST       with --out-dir: json,csv,xml (default json); csv adds DIR/combined.csv
   --resume            skip inputs whose output in --out-dir is complete and current
   --quiet             no progress on stderr`;
 
@@ -41,7 +42,7 @@ const OPTIONS = {
   output: { type: "string", short: "o" }, "out-dir": { type: "string" }, json: { type: "boolean" },
   lang: { type: "string" }, password: { type: "string" }, jobs: { type: "string" }, timeout: { type: "string" },
   "max-size": { type: "string" }, "max-pages": { type: "string" }, resume: { type: "boolean" },
-  quiet: { type: "boolean" }, help: { type: "boolean", short: "h" },
+  quiet: { type: "boolean" }, help: { type: "boolean", short: "h" }, format: { type: "string" },
 } as const;
 
 const toJson = (value: unknown) => JSON.stringify(value, null, 2) + "\n";
@@ -82,6 +83,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.stderr(lang === "ja" ? "入力ファイルが見つかりません" : "no input file matched");
     return EXIT.unreadable;
   }
+  const formats = (values.format ?? "json").split(",").map((f) => f.trim()) as Format[];
+  const unknown = formats.filter((f) => !FORMATS.includes(f));
+  if (unknown.length > 0 || (!values["out-dir"] && formats.some((f) => f !== "json"))) {
+    io.stderr(`${unknown.length > 0 ? `unknown format: ${unknown.join(", ")}` : "--format csv and xml need --out-dir"}\n${USAGE}`);
+    return EXIT.unreadable;
+  }
   const outDir = values["out-dir"];
   if (outDir) {
     await mkdir(outDir, { recursive: true });
@@ -106,7 +113,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     outcomes = await Promise.all(todo.map((item, id) => limit(async (): Promise<Outcome> => {
       const result = await pool.run({ ...task, path: item.path }, id);
       const outcome = { ...item, result };
-      if (result.ok && command === "extract" && outDir) await writeAtomic(outputOf(item.stem), toJson(result.report));
+      if (result.ok && command === "extract" && outDir) await writeReport(outDir, item.stem, result.report, formats);
       progress.tick(basename(item.path), result.ok ? `${result.report.sheets.length} sheets` : `failed (${"error" in result ? result.error.code : "InternalError"})`);
       return outcome;
     })));
@@ -121,7 +128,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const good = outcomes.filter((o) => o.result.ok);
   const read = good.map((o) => (o.result as { report: Report }).report);
   const reports = command === "audit" ? auditSeries(read) : read;
-  if (outDir && command === "audit") for (const [i, r] of reports.entries()) await writeAtomic(outputOf(good[i]!.stem), toJson(r));
+  if (outDir && command === "audit") for (const [i, r] of reports.entries()) await writeReport(outDir, good[i]!.stem, r, formats);
+  if (outDir && formats.includes("csv") && reports.length > 0) await writeCombined(outDir, reports);
   if (!outDir) {
     if (command === "extract" && values.output) await writeAtomic(values.output, toJson(reports.length === 1 ? reports[0] : reports));
     else if (command === "audit" && !values.json) for (const r of reports) io.stdout(renderTable(r, lang));

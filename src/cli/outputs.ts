@@ -4,6 +4,11 @@ import { createHash } from "node:crypto";
 import { readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { Report } from "../model/schema.ts";
+import { indicatorsCsv, sheetsCsv } from "../output/csv.ts";
+import { reportXml } from "../output/xml.ts";
+
+export const FORMATS = ["json", "csv", "xml"] as const;
+export type Format = (typeof FORMATS)[number];
 
 const TEMP = /^\..+\.\d+\.tmp$/;
 const pending = new Set<string>();
@@ -50,4 +55,22 @@ export async function isCurrent(output: string, input: string): Promise<boolean>
   } catch {
     return false;
   }
+}
+
+/** One input's outputs: `stem.json`, `stem.csv` + `stem.sheets.csv`, `stem.xml`. */
+export async function writeReport(dir: string, stem: string, report: Report, formats: readonly Format[]): Promise<void> {
+  const valid = Report.parse(report); // the contract is checked before anything is written
+  const out = (suffix: string) => join(dir, `${stem}${suffix}`);
+  if (formats.includes("csv")) {
+    await writeAtomic(out(".csv"), indicatorsCsv([valid]));
+    await writeAtomic(out(".sheets.csv"), sheetsCsv(valid));
+  }
+  if (formats.includes("xml")) await writeAtomic(out(".xml"), reportXml(valid));
+  // The JSON last: --resume takes a current JSON to mean the input's outputs are complete.
+  if (formats.includes("json")) await writeAtomic(out(".json"), JSON.stringify(valid, null, 2) + "\n");
+}
+
+/** Every report of the batch in one long table, so several years sit in one sheet. */
+export async function writeCombined(dir: string, reports: readonly Report[]): Promise<void> {
+  await writeAtomic(join(dir, "combined.csv"), indicatorsCsv(reports));
 }
