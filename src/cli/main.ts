@@ -1,6 +1,6 @@
 // The command line: `kanrihyo extract|audit <file|folder|glob…>`. Files are read on worker
 // threads (one pdf.js each), bounded by p-limit; all reading and writing of files is here.
-import { mkdir } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { basename, join } from "node:path";
 import { parseArgs } from "node:util";
@@ -28,6 +28,7 @@ options:
   --max-size MB       larger files are refused (default 200)
   --max-pages N       PDFs with more pages are refused (default 5000)
   --format LIST       with --out-dir: json,csv,xml (default json); csv adds DIR/combined.csv
+  --html FILE         (audit) a review page: pages as images, fields outlined, findings marked
   --resume            skip inputs whose output in --out-dir is complete and current
   --quiet             no progress on stderr`;
 
@@ -42,7 +43,7 @@ const OPTIONS = {
   output: { type: "string", short: "o" }, "out-dir": { type: "string" }, json: { type: "boolean" },
   lang: { type: "string" }, password: { type: "string" }, jobs: { type: "string" }, timeout: { type: "string" },
   "max-size": { type: "string" }, "max-pages": { type: "string" }, resume: { type: "boolean" },
-  quiet: { type: "boolean" }, help: { type: "boolean", short: "h" }, format: { type: "string" },
+  quiet: { type: "boolean" }, help: { type: "boolean", short: "h" }, format: { type: "string" }, html: { type: "string" },
 } as const;
 
 const toJson = (value: unknown) => JSON.stringify(value, null, 2) + "\n";
@@ -61,6 +62,18 @@ function describeFailure(o: Outcome, lang: Lang): string | null {
   if (o.result.ok) return null;
   if ("error" in o.result) return new InputError(o.result.error.code, o.result.error.file, o.result.error.detail).describe(lang);
   return `${basename(o.path)}: InternalError: ${o.result.internal.split("\n")[0]} (${lang === "ja" ? "不具合です。ファイルを添えて報告してください" : "a bug; please report it with the file"})`;
+}
+
+/** Renders the sheets' pages (PDF input) and writes the review page. */
+async function writeReview(path: string, inputs: string[], reports: Report[], password: string | undefined): Promise<void> {
+  const { renderPages } = await import("../output/render.ts"); // pdf.js on this thread only when asked
+  const { reviewHtml } = await import("../output/html.ts");
+  const pages = [];
+  for (const [i, report] of reports.entries()) {
+    const images = report.source.kind === "pdf" ? await renderPages(await readFile(inputs[i]!), report.sheets.map((s) => s.page), { password }) : [];
+    pages.push({ report, images });
+  }
+  await writeAtomic(path, reviewHtml(pages));
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -130,6 +143,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const reports = command === "audit" ? auditSeries(read) : read;
   if (outDir && command === "audit") for (const [i, r] of reports.entries()) await writeReport(outDir, good[i]!.stem, r, formats);
   if (outDir && formats.includes("csv") && reports.length > 0) await writeCombined(outDir, reports);
+  if (values.html && command === "audit") await writeReview(values.html, good.map((o) => o.path), reports, values.password);
   if (!outDir) {
     if (command === "extract" && values.output) await writeAtomic(values.output, toJson(reports.length === 1 ? reports[0] : reports));
     else if (command === "audit" && !values.json) for (const r of reports) io.stdout(renderTable(r, lang));

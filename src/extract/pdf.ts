@@ -10,8 +10,8 @@ import { readText } from "./pdf-text.ts";
 
 const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
 /** Without the CMaps, text in non-embedded Japanese fonts (UniJIS-UCS2-H, 90ms-RKSJ-H…) vanishes. */
-const CMAP_URL = join(PDFJS_DIR, "cmaps") + "/";
-const STANDARD_FONT_DATA_URL = join(PDFJS_DIR, "standard_fonts") + "/";
+export const CMAP_URL = join(PDFJS_DIR, "cmaps") + "/";
+export const STANDARD_FONT_DATA_URL = join(PDFJS_DIR, "standard_fonts") + "/";
 
 export interface PdfOptions {
   password?: string;

@@ -18,10 +18,10 @@ export const requiredFields: Rule = (sheet) => {
   if (sheet.indicators.length === 0) missing.push(["indicators", "指標"]);
   if (Object.keys(sheet.overallRate).length === 0) missing.push(["overallRate", "総合達成率"]);
   const found = missing.map(([field, label]) =>
-    finding({ code: "FIELD_MISSING", severity: "warning", sheet: sheet.no ?? sheet.page, field,
+    finding({ code: "FIELD_MISSING", severity: "warning", sheet: sheet.no ?? sheet.page, field, where: placeOf(sheet, field),
       ja: `${label}が読み取れません`, en: `${field} (${label}) was not found on the sheet` }));
   if (sheet.covid.impact === "有" && !sheet.covid.note) {
-    found.push(finding({ code: "COVID_NOTE_MISSING", severity: "warning", sheet: sheet.no, field: "covid.note",
+    found.push(finding({ code: "COVID_NOTE_MISSING", severity: "warning", sheet: sheet.no, field: "covid.note", where: placeOf(sheet, "covid.note"),
       ja: "新型コロナの影響「有」ですが状況の記入がありません", en: "COVID impact is 有 but no note describes it" }));
   }
   return found;

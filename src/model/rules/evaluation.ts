@@ -36,7 +36,7 @@ export const oneMarkPerRow: Rule = (sheet) => {
     const checked = marks ? [...marks].filter((m) => m === "■").length : 0;
     if (marks === null || checked === 1) return [];
     return [finding({ code: "MARKS_NOT_ONE", severity: "error", sheet: sheet.no, field, printed: marks, expected: "1",
-      where: placeOf(sheet, field),
+      where: placeOf(sheet, `marks.${field}`),
       ja: `チェック欄の ■ が ${checked} 個です（1 個のはず）`,
       en: `${checked} boxes are checked in the ${field} row; exactly one should be` })];
   });
