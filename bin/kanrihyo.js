@@ -9,6 +9,9 @@ if (major < 22 || (major === 22 && minor < 18)) {
   );
   process.exit(2);
 }
+// Compiled code is cached on disk between runs (pdf.js is large): a faster cold start.
+const { enableCompileCache } = await import("node:module");
+enableCompileCache?.();
 const { main } = await import("../src/cli/main.ts");
 const { removePending } = await import("../src/cli/outputs.ts");
 

@@ -2,7 +2,6 @@
 import { createHash } from "node:crypto";
 import { basename } from "node:path";
 import { InputError } from "./errors.ts";
-import { openPdf } from "./extract/pdf.ts";
 import { extractText } from "./extract/text.ts";
 import { detectInput } from "./input.ts";
 import { auditReport } from "./model/audit.ts";
@@ -23,6 +22,8 @@ export const DEFAULT_MAX_PAGES = 5000;
 type Reading = Pick<ReportReading, "title" | "fiscalYear" | "planPeriod" | "sheets" | "findings"> & { pages: number };
 
 async function readPdf(bytes: Uint8Array, file: string, options: ExtractOptions): Promise<Reading> {
+  // pdf.js is loaded only when a PDF is read (not by a CLI thread that merely audits or writes).
+  const { openPdf } = await import("./extract/pdf.ts");
   const doc = await openPdf(bytes, file, options);
   try {
     const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;

@@ -2,10 +2,13 @@
 // pdf.js parses on the calling thread, so files run in parallel only on separate threads.
 import { readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
+import { enableCompileCache } from "node:module";
 import { parentPort } from "node:worker_threads";
 import { InputError } from "../errors.ts";
 import { extract } from "../report.ts";
 import type { Task, TaskResult } from "./pool.ts";
+
+enableCompileCache?.(); // each thread has its own module loader; share the on-disk cache
 
 async function run(task: Task): Promise<TaskResult> {
   const file = basename(task.path);

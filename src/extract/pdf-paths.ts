@@ -1,7 +1,7 @@
 // Painted paths from a page's operator list. Path coordinates there are in user space, before
 // the current transformation matrix: save/restore/transform are tracked to place them.
 import { OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
-import type { BBox, Shape } from "./fragment.ts";
+import type { Shape } from "./fragment.ts";
 
 export type Matrix = [number, number, number, number, number, number];
 
@@ -14,30 +14,45 @@ export function multiply(m1: readonly number[], m2: readonly number[]): Matrix {
   return [a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F];
 }
 
-export function apply(m: readonly number[], x: number, y: number): [number, number] {
-  return [m[0]! * x + m[2]! * y + m[4]!, m[1]! * x + m[3]! * y + m[5]!];
-}
-
 /** pdf.js draw opcodes inside a constructPath buffer, with how many numbers follow each. */
 const DRAW_ARGS: Record<number, number> = { 0: 2, 1: 2, 2: 6, 3: 4, 4: 0 };
 
-/** Splits a constructPath buffer into subpaths of points (user space). */
-export function subpaths(data: ArrayLike<number>): [number, number][][] {
-  const out: [number, number][][] = [];
-  let current: [number, number][] = [];
+interface Subpath {
+  bbox: [number, number, number, number];
+  points: number;
+}
+
+/**
+ * The page-space boxes of a constructPath buffer's subpaths, read straight from the buffer
+ * (no point arrays: pages of spreadsheet grids hold thousands of segments).
+ */
+export function subpathBoxes(data: ArrayLike<number>, m: Matrix): Subpath[] {
+  const out: Subpath[] = [];
+  let current: Subpath | null = null;
   for (let i = 0; i < data.length; ) {
     const op = data[i++]!;
     const n = DRAW_ARGS[op];
     if (n === undefined) break; // an opcode this reader does not know: stop rather than misread
-    if (op === 0 && current.length > 0) {
-      out.push(current);
-      current = [];
+    if (op === 0 || !current) {
+      if (current) out.push(current);
+      current = { bbox: [Infinity, Infinity, -Infinity, -Infinity], points: 0 };
     }
-    for (let k = 0; k + 1 < n; k += 2) current.push([data[i + k]!, data[i + k + 1]!]);
+    for (let k = 0; k + 1 < n; k += 2) {
+      const x = data[i + k]!;
+      const y = data[i + k + 1]!;
+      const px = m[0] * x + m[2] * y + m[4];
+      const py = m[1] * x + m[3] * y + m[5];
+      const b = current.bbox;
+      if (px < b[0]) b[0] = px;
+      if (py < b[1]) b[1] = py;
+      if (px > b[2]) b[2] = px;
+      if (py > b[3]) b[3] = py;
+      current.points++;
+    }
     i += n;
   }
-  if (current.length > 0) out.push(current);
-  return out;
+  if (current && current.points > 0) out.push(current);
+  return out.filter((p) => p.points > 0);
 }
 
 const PAINT: Record<number, Shape["paint"] | undefined> = {
@@ -75,13 +90,8 @@ export function readGraphics(ops: { fnArray: number[]; argsArray: unknown[] }, t
     else if (fn === OPS.constructPath) {
       const paint = PAINT[args[0] as number];
       if (!paint) return; // a clip or an unpainted path
-      const toDevice = multiply(ctm, toPage);
-      for (const points of subpaths((args[1] as ArrayLike<number>[])[0] ?? [])) {
-        const placed = points.map(([x, y]) => apply(toDevice, x, y));
-        const xs = placed.map((p) => p[0]);
-        const ys = placed.map((p) => p[1]);
-        const bbox: BBox = [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
-        shapes.push({ page, bbox, paint, fill: paint === "stroke" ? null : fill, segments: Math.max(0, points.length - 1) });
+      for (const sub of subpathBoxes((args[1] as ArrayLike<number>[])[0] ?? [], multiply(ctm, toPage))) {
+        shapes.push({ page, bbox: sub.bbox, paint, fill: paint === "stroke" ? null : fill, segments: sub.points - 1 });
       }
     }
   });

@@ -3,7 +3,7 @@
 // (a full-width space 　 becomes " " there) and parses each page once, not twice.
 import { OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { BBox, Fragment } from "./fragment.ts";
-import { apply, IDENTITY, multiply, type Matrix } from "./pdf-paths.ts";
+import { IDENTITY, multiply, type Matrix } from "./pdf-paths.ts";
 
 interface Glyph {
   unicode: string;
@@ -67,29 +67,36 @@ export function readText(
     fragments.push({ text: run.text, page, line: order++, bbox, font: run.font, size: run.size });
   };
 
+  /**
+   * Glyph origins are B·(advance, rise) with B = Tm·CTM·page, fixed for the whole operator:
+   * one matrix product per text operator instead of three per glyph.
+   */
   const show = (items: (Glyph | number)[]) => {
-    const fm = ts.font?.fontMatrix ?? [0.001, 0, 0, 0.001, 0, 0];
+    const fm0 = ts.font?.fontMatrix?.[0] ?? 0.001;
+    const B = multiply(tm, multiply(ctm, toPage));
+    const size = ts.size * Math.hypot(B[2], B[3]);
+    const xScale = Math.hypot(B[0], B[1]);
+    let advanced = 0;
     let run: Run | null = null;
     for (const item of items) {
       if (typeof item === "number") {
-        tm = translate((-item / 1000) * ts.size * ts.hScale, 0, tm);
+        advanced -= (item / 1000) * ts.size * ts.hScale;
         continue;
       }
-      const device = multiply(multiply([ts.size * ts.hScale, 0, 0, ts.size, 0, ts.rise], tm), multiply(ctm, toPage));
-      const [x, y] = apply(device, 0, 0);
-      const size = Math.hypot(device[2], device[3]);
-      const advance = (item.width * fm[0]! * ts.size + ts.charSpacing + (item.isSpace ? ts.wordSpacing : 0)) * ts.hScale;
-      const width = Math.abs(advance * Math.hypot(...(multiply(tm, multiply(ctm, toPage)).slice(0, 2) as [number, number])));
+      const x = B[0] * advanced + B[2] * ts.rise + B[4];
+      const y = B[1] * advanced + B[3] * ts.rise + B[5];
+      const advance = (item.width * fm0 * ts.size + ts.charSpacing + (item.isSpace ? ts.wordSpacing : 0)) * ts.hScale;
       if (run && (Math.abs(y - run.baseline) > size * 0.2 || x - run.x1 > size * RUN_BREAK || x < run.x1 - size * 0.2)) {
         flush(run);
         run = null;
       }
       if (!run) run = { text: "", x0: x, x1: x, baseline: y, size, font: ts.font?.name ?? ts.fontName };
       run.text += item.unicode;
-      run.x1 = Math.max(run.x1, x + width);
-      tm = translate(advance, 0, tm);
+      run.x1 = Math.max(run.x1, x + Math.abs(advance * xScale));
+      advanced += advance;
     }
     flush(run);
+    tm = translate(advanced, 0, tm);
   };
 
   const nextLine = () => {
