@@ -62,7 +62,7 @@ export async function extract(bytes: Uint8Array, name: string, options: ExtractO
 
 /** The report with every audit finding added after the reader's own. */
 export function audit(report: Report): Report {
-  return Report.parse({ ...report, findings: [...report.findings, ...auditReport(report)] });
+  return { ...report, findings: [...report.findings, ...auditReport(report)] };
 }
 
 /**
@@ -72,5 +72,5 @@ export function audit(report: Report): Report {
 export function auditSeries(reports: readonly Report[]): Report[] {
   const audited = reports.map(audit);
   const compared = compareSeries(audited);
-  return audited.map((r) => (compared.has(r) ? Report.parse({ ...r, findings: [...r.findings, ...compared.get(r)!] }) : r));
+  return audited.map((r) => (compared.has(r) ? { ...r, findings: [...r.findings, ...compared.get(r)!] } : r));
 }

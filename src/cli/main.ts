@@ -11,7 +11,7 @@ import { auditSeries } from "../report.ts";
 import { expandInputs } from "./inputs.ts";
 import { chooseLang, type Lang } from "./lang.ts";
 import { FORMATS, isCurrent, outputStems, removeStaleTemps, writeAtomic, writeCombined, writeReport, type Format } from "./outputs.ts";
-import { WorkerPool, type TaskResult } from "./pool.ts";
+import { WorkerPool, type Summary, type TaskResult } from "./pool.ts";
 import { Progress, type ProgressSink } from "./progress.ts";
 import { renderTable } from "./table.ts";
 
@@ -120,14 +120,21 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const pool = new WorkerPool(Math.max(1, Math.min(jobs, todo.length)), positive(values.timeout, 120) * 1000);
   const limit = pLimit(Math.max(1, Math.min(jobs, todo.length)));
   const progress = new Progress(todo.length, values.quiet || todo.length < 2 ? null : (io.progress ?? null));
-  const task = { password: values.password, maxSize: positive(values["max-size"], 200) * 1024 * 1024, maxPages: positive(values["max-pages"], 5000) };
+  // Reports come back to this thread only when it needs them: to print them, to compare
+  // several years, for combined.csv or the review page. Otherwise each worker writes its own.
+  const needReports = !outDir || (command === "audit" && inputs.length > 1) || formats.includes("csv") || Boolean(values.html);
+  const auditOnWorker = command === "audit" && !needReports;
+  const task = {
+    password: values.password, maxSize: positive(values["max-size"], 200) * 1024 * 1024, maxPages: positive(values["max-pages"], 5000),
+    audit: auditOnWorker, returnReport: needReports,
+  };
   let outcomes: Outcome[];
   try {
     outcomes = await Promise.all(todo.map((item, id) => limit(async (): Promise<Outcome> => {
-      const result = await pool.run({ ...task, path: item.path }, id);
+      const write = outDir && (command === "extract" || auditOnWorker) ? { dir: outDir, stem: item.stem, formats } : null;
+      const result = await pool.run({ ...task, path: item.path, write }, id);
       const outcome = { ...item, result };
-      if (result.ok && command === "extract" && outDir) await writeReport(outDir, item.stem, result.report, formats);
-      progress.tick(basename(item.path), result.ok ? `${result.report.sheets.length} sheets` : `failed (${"error" in result ? result.error.code : "InternalError"})`);
+      progress.tick(basename(item.path), result.ok ? `${result.summary.sheets} sheets` : `failed (${"error" in result ? result.error.code : "InternalError"})`);
       return outcome;
     })));
   } finally {
@@ -139,11 +146,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (line) io.stderr(line);
   }
   const good = outcomes.filter((o) => o.result.ok);
-  const read = good.map((o) => (o.result as { report: Report }).report);
+  const summaries = good.map((o) => (o.result as { summary: Summary }).summary);
+  const returned = good.filter((o) => (o.result as { report: Report | null }).report !== null);
+  const read = returned.map((o) => (o.result as { report: Report }).report);
   const reports = command === "audit" ? auditSeries(read) : read;
-  if (outDir && command === "audit") for (const [i, r] of reports.entries()) await writeReport(outDir, good[i]!.stem, r, formats);
+  if (outDir && command === "audit" && !auditOnWorker) for (const [i, r] of reports.entries()) await writeReport(outDir, returned[i]!.stem, r, formats);
   if (outDir && formats.includes("csv") && reports.length > 0) await writeCombined(outDir, reports);
-  if (values.html && command === "audit") await writeReview(values.html, good.map((o) => o.path), reports, values.password);
+  if (values.html && command === "audit") await writeReview(values.html, returned.map((o) => o.path), reports, values.password);
   if (!outDir) {
     if (command === "extract" && values.output) await writeAtomic(values.output, toJson(reports.length === 1 ? reports[0] : reports));
     else if (command === "audit" && !values.json) for (const r of reports) io.stdout(renderTable(r, lang));
@@ -151,8 +160,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 
   const failures = outcomes.length - good.length;
-  const findings = reports.reduce((n, r) => n + r.findings.length, 0);
-  const sheets = reports.reduce((n, r) => n + r.sheets.length, 0);
+  const counted = reports.length === good.length ? reports.map((r) => ({ sheets: r.sheets.length, findings: r.findings.length, errors: r.findings.filter((f) => f.severity === "error").length })) : summaries;
+  const findings = counted.reduce((n, r) => n + r.findings, 0);
+  const sheets = counted.reduce((n, r) => n + r.sheets, 0);
   if (!values.quiet && (inputs.length > 1 || outDir)) {
     io.stderr(lang === "ja"
       ? `ファイル ${inputs.length}（読込 ${good.length}、失敗 ${failures}、再開で省略 ${skipped}）、シート ${sheets}、指摘 ${findings}`
@@ -160,6 +170,6 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
   if (outcomes.some((o) => !o.result.ok && "internal" in o.result)) return EXIT.internal;
   if (failures > 0) return EXIT.unreadable;
-  const errors = command === "audit" && reports.some((r) => r.findings.some((f) => f.severity === "error"));
+  const errors = command === "audit" && counted.some((r) => r.errors > 0);
   return errors ? EXIT.findings : EXIT.ok;
 }

@@ -3,6 +3,7 @@
 import { Worker } from "node:worker_threads";
 import type { ErrorCode } from "../errors.ts";
 import type { Report } from "../model/schema.ts";
+import type { Format } from "./outputs.ts";
 
 export interface Task {
   id: number;
@@ -10,10 +11,23 @@ export interface Task {
   password?: string;
   maxSize: number;
   maxPages: number;
+  /** Audit the report on the worker (a single report's rules need nothing else). */
+  audit: boolean;
+  /** Write the outputs on the worker (as each file finishes). */
+  write: { dir: string; stem: string; formats: Format[] } | null;
+  /** Send the report back; without it only a summary crosses threads, which keeps the main
+   * thread's memory down and its time free. */
+  returnReport: boolean;
+}
+
+export interface Summary {
+  sheets: number;
+  findings: number;
+  errors: number;
 }
 
 export type TaskResult =
-  | { id: number; ok: true; report: Report }
+  | { id: number; ok: true; report: Report | null; summary: Summary }
   | { id: number; ok: false; error: { code: ErrorCode; file: string; detail: string | null } }
   | { id: number; ok: false; internal: string };
 

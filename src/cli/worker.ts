@@ -5,7 +5,8 @@ import { basename } from "node:path";
 import { enableCompileCache } from "node:module";
 import { parentPort } from "node:worker_threads";
 import { InputError } from "../errors.ts";
-import { extract } from "../report.ts";
+import { audit, extract } from "../report.ts";
+import { writeReport } from "./outputs.ts";
 import type { Task, TaskResult } from "./pool.ts";
 
 enableCompileCache?.(); // each thread has its own module loader; share the on-disk cache
@@ -19,8 +20,11 @@ async function run(task: Task): Promise<TaskResult> {
     if (info.isDirectory()) throw new InputError("Unreadable", file, "a folder, not a file");
     if (info.size > task.maxSize) throw new InputError("TooLarge", file, `${info.size} bytes, limit ${task.maxSize}`);
     const bytes = await readFile(task.path);
-    const report = await extract(bytes, task.path, { password: task.password, maxPages: task.maxPages });
-    return { id: task.id, ok: true, report };
+    const extracted = await extract(bytes, task.path, { password: task.password, maxPages: task.maxPages });
+    const report = task.audit ? audit(extracted) : extracted;
+    const summary = { sheets: report.sheets.length, findings: report.findings.length, errors: report.findings.filter((f) => f.severity === "error").length };
+    if (task.write) await writeReport(task.write.dir, task.write.stem, report, task.write.formats);
+    return { id: task.id, ok: true, report: task.returnReport ? report : null, summary };
   } catch (e) {
     if (e instanceof InputError) return { id: task.id, ok: false, error: { code: e.code, file: e.file, detail: e.detail } };
     return { id: task.id, ok: false, internal: e instanceof Error ? (e.stack ?? e.message) : String(e) };
