@@ -12,6 +12,11 @@ if (major < 22 || (major === 22 && minor < 18)) {
 // Compiled code is cached on disk between runs (pdf.js is large): a faster cold start.
 const { enableCompileCache } = await import("node:module");
 enableCompileCache?.();
+// Reading a file needs a worker with pdf.js loaded: start one now, while this thread loads the
+// CLI, unless the call is only asking for help.
+const { Worker } = await import("node:worker_threads");
+const wantsWork = process.argv.length > 3 && !process.argv.includes("--help") && !process.argv.includes("-h");
+const prestarted = wantsWork ? new Worker(new URL("../src/cli/worker.ts", import.meta.url)) : undefined;
 const { main } = await import("../src/cli/main.ts");
 const { removePending } = await import("../src/cli/outputs.ts");
 
@@ -27,6 +32,7 @@ const io = {
   stderr: (s) => process.stderr.write(s + "\n"),
   env: process.env,
   progress: { isTTY: Boolean(process.stderr.isTTY), write: (s) => process.stderr.write(s) },
+  prestarted,
 };
 try {
   process.exitCode = await main(process.argv.slice(2), io);

@@ -4,6 +4,7 @@ import { mkdir, readFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { basename, join } from "node:path";
 import { parseArgs } from "node:util";
+import type { Worker } from "node:worker_threads";
 import pLimit from "p-limit";
 import { InputError } from "../errors.ts";
 import type { Report } from "../model/schema.ts";
@@ -37,6 +38,8 @@ export interface Io {
   stderr: (s: string) => void;
   env: NodeJS.ProcessEnv;
   progress?: ProgressSink;
+  /** A worker started early, so that pdf.js loads while this thread reads its arguments. */
+  prestarted?: Worker;
 }
 
 const OPTIONS = {
@@ -77,6 +80,14 @@ async function writeReview(path: string, inputs: string[], reports: Report[], pa
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {
+  try {
+    return await run(argv, io);
+  } finally {
+    void io.prestarted?.terminate(); // a no-op once the pool has closed it
+  }
+}
+
+async function run(argv: string[], io: Io): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
@@ -117,7 +128,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 
   const jobs = Math.floor(positive(values.jobs, availableParallelism()));
-  const pool = new WorkerPool(Math.max(1, Math.min(jobs, todo.length)), positive(values.timeout, 120) * 1000);
+  const pool = new WorkerPool(Math.max(1, Math.min(jobs, todo.length)), positive(values.timeout, 120) * 1000, io.prestarted ? [io.prestarted] : []);
   const limit = pLimit(Math.max(1, Math.min(jobs, todo.length)));
   const progress = new Progress(todo.length, values.quiet || todo.length < 2 ? null : (io.progress ?? null));
   // Reports come back to this thread only when it needs them: to print them, to compare

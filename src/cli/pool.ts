@@ -36,15 +36,17 @@ interface Slot {
   busy: boolean;
 }
 
-const WORKER_URL = new URL("./worker.ts", import.meta.url);
+export const WORKER_URL = new URL("./worker.ts", import.meta.url);
 
 export class WorkerPool {
   private slots: Slot[] = [];
   private readonly timeoutMs: number;
 
-  constructor(size: number, timeoutMs: number) {
+  /** `started`: workers already loading (the CLI starts one before it parses its arguments). */
+  constructor(size: number, timeoutMs: number, started: Worker[] = []) {
     this.timeoutMs = timeoutMs;
-    for (let i = 0; i < size; i++) this.slots.push({ worker: new Worker(WORKER_URL), busy: false });
+    for (let i = 0; i < size; i++) this.slots.push({ worker: started[i] ?? new Worker(WORKER_URL), busy: false });
+    for (const extra of started.slice(size)) void extra.terminate();
   }
 
   /** Runs a task on an idle worker; callers bound concurrency to the pool's size (p-limit). */

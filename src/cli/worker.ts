@@ -10,6 +10,8 @@ import { writeReport } from "./outputs.ts";
 import type { Task, TaskResult } from "./pool.ts";
 
 enableCompileCache?.(); // each thread has its own module loader; share the on-disk cache
+// Load pdf.js now, while the main thread is still reading its arguments and inputs.
+const pdfReady = import("../extract/pdf.ts");
 
 async function run(task: Task): Promise<TaskResult> {
   const file = basename(task.path);
@@ -31,4 +33,7 @@ async function run(task: Task): Promise<TaskResult> {
   }
 }
 
-parentPort!.on("message", async (task: Task) => parentPort!.postMessage(await run(task)));
+parentPort!.on("message", async (task: Task) => {
+  await pdfReady.catch(() => undefined); // a failure to load shows when a PDF is read
+  parentPort!.postMessage(await run(task));
+});
