@@ -17,6 +17,7 @@ const VARIANTS = [
   ["kokubunji-r5-second-layout.pdf", "other widths, heights, margins, wrapping; IPAGothic; rulings as thin fills"],
   ["kokubunji-r5-cid-font.pdf", "non-embedded HeiseiKakuGo-W5 through the UniJIS-UCS2-H CMap"],
   ["kokubunji-r5-vector-boxes.pdf", "boxes drawn as vector squares"],
+  ["kokubunji-r5-no-rulings.pdf", "no ruling lines at all: cells from text alignment"],
   ["kokubunji-r5-copy-protected.pdf", "owner-password encryption (copy and print restricted)"],
 ] as const;
 

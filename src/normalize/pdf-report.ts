@@ -57,7 +57,8 @@ export async function readPdfReport(pages: AsyncIterable<PageResult>): Promise<P
       skipped.push(info.page);
       continue;
     }
-    if (headerLines.length === 0) headerLines.push(...readLines(grid.free));
+    // The title and plan period stand outside the grid (or, on an unruled page, in cells of their own).
+    if (headerLines.length === 0) headerLines.push(...readLines(grid.free), ...grid.cells.flatMap((c) => c.lines));
     sheets.push(readPdfSheet(grid));
   }
   const header = readReportHeader(headerLines.map((text, i) => ({ text, no: i + 1, page: 1 })));

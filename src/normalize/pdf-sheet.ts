@@ -6,7 +6,7 @@ import { FUTURE_DIRECTIONS, GRADES } from "../model/schema.ts";
 import { yearKey } from "../model/era.ts";
 import { findCheckedBox, printedMarks } from "./boxes.ts";
 import { parseFigure } from "./figure.ts";
-import { type Cell, PageGrid } from "./geometry/page-grid.ts";
+import { type Cell, PageGrid, textBox } from "./geometry/page-grid.ts";
 import { unitOf } from "./indicators.ts";
 import { EVALUATION_OPTIONS, LABEL } from "./labels.ts";
 import { findMarks, markRow, type Mark, type MarkRow } from "./pdf-marks.ts";
@@ -57,15 +57,21 @@ function rowFigures(r: SheetReader, kindCell: Cell, path: string): YearFigures {
   const row = r.grid.rowAfter(kindCell);
   const out: YearFigures = {};
   for (const col of columns) {
-    const cell = row.find((c) => (c.bbox[0] + c.bbox[2]) / 2 > col.x0 && (c.bbox[0] + c.bbox[2]) / 2 < col.x1);
+    // By the printed text's middle: a cell built from alignment is widened to its right neighbour.
+    const cell = row.find((c) => {
+      const [x0, , x1] = textBox(c);
+      return (x0 + x1) / 2 > col.x0 && (x0 + x1) / 2 < col.x1;
+    });
     out[col.key] = r.figure(`${path}.${col.key}`, cell);
   }
   return out;
 }
 
-/** The section an indicator row lies in: the label cell left of the table that spans it. */
+/** The section an indicator row lies in: the nearest ⑥/⑦ label cell starting above it (on a
+ * ruled page, the one that spans it). */
 function kindAt(grid: PageGrid, y: number): Indicator["kind"] | null {
-  const section = grid.cells.find((c) => c.text !== null && /[◎●]：/.test(c.text) && c.bbox[1] <= y && c.bbox[3] >= y);
+  const sections = grid.cells.filter((c) => c.text !== null && /[◎●]：/.test(c.text) && c.bbox[1] <= y);
+  const section = sections.sort((a, b) => b.bbox[1] - a.bbox[1])[0];
   if (!section) return null;
   return section.text!.includes("◎：") ? "plan" : "reference";
 }
@@ -82,8 +88,12 @@ function readIndicators(r: SheetReader): Indicator[] {
   const indicators: Indicator[] = [];
   for (const d of drafts) {
     const path = `indicators.${indicators.length}`;
-    const nameCell = r.grid.leftOf(d.target);
-    const labelCell = d.actual ? r.grid.leftOf(d.actual) : null;
+    // Without rulings an empty name cell has no block: the nearest text to the left is then a
+    // section label or a circled number, which is not the indicator's.
+    const own = (c: Cell) => c.text !== null && !/[◎●]：|^[◎●①-⑳]$/.test(c.text);
+    const nameCell = r.grid.leftOfBand(d.target.bbox[0], d.target.bbox[1], d.target.bbox[3], own);
+    // The row label stands beside the 実績 and 達成率 rows together.
+    const labelCell = d.actual ? r.grid.leftOfBand(d.actual.bbox[0], d.actual.bbox[1], (d.rate ?? d.actual).bbox[3], own) : null;
     const years = yearColumns(r.grid, d.target.bbox[1]).map((c) => c.key);
     const empty = Object.fromEntries(years.map((y) => [y, null])) as YearFigures;
     const target = rowFigures(r, d.target, `${path}.target`);
@@ -129,8 +139,13 @@ function readBoxes(r: SheetReader) {
 /** ⑩'s paragraph: the cell beside 今後の取組方針 that is not its row of boxes. */
 function readFutureText(r: SheetReader, marks: readonly Mark[]): string | null {
   const label = r.grid.find(is(LABEL.future));
-  const holdsBox = (c: Cell) => marks.some((m) => m.bbox[0] >= c.bbox[0] && m.bbox[2] <= c.bbox[2] && m.bbox[1] >= c.bbox[1] && m.bbox[3] <= c.bbox[3]);
-  const cell = label ? r.grid.rightOf(label).find((c) => !holdsBox(c)) : undefined;
+  const inside = (c: Cell, b: BBox) => b[0] >= c.bbox[0] - 1 && b[2] <= c.bbox[2] + 1 && b[1] >= c.bbox[1] - 1 && b[3] <= c.bbox[3] + 1;
+  const holdsBox = (c: Cell) => marks.some((m) => inside(c, m.bbox));
+  // The cell under the row of boxes (its own row in the ⑩ block), else beside the label.
+  const first = marks.find((m) => m.label.startsWith(FUTURE_DIRECTIONS[0]));
+  const boxRow = first ? r.grid.cells.find((c) => inside(c, first.bbox)) : undefined;
+  const under = boxRow ? r.grid.below(boxRow) : null;
+  const cell = (under && !holdsBox(under) ? under : undefined) ?? (label ? r.grid.rightOf(label).find((c) => !holdsBox(c)) : undefined);
   r.place("futureDirectionText", cell?.bbox);
   return cell?.text ?? null;
 }

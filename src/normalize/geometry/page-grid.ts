@@ -4,6 +4,7 @@ import type { BBox, Fragment, Shape } from "../../extract/fragment.ts";
 import { joinParagraph } from "../paragraph.ts";
 import { findCells } from "./cells.ts";
 import { findRulings } from "./rulings.ts";
+import { cellsFromAlignment } from "./text-cells.ts";
 import { TOLERANCE } from "./tolerances.ts";
 
 export interface Cell {
@@ -47,12 +48,26 @@ export class PageGrid {
   readonly free: Fragment[];
   readonly shapes: readonly Shape[];
 
+  /** Whether the cells came from ruling lines, or (none printed) from text alignment. */
+  readonly ruled: boolean;
+
   constructor(page: number, fragments: readonly Fragment[], shapes: readonly Shape[]) {
     this.page = page;
     this.shapes = shapes;
-    const boxes = findCells(findRulings(shapes)).sort((a, b) => a[1] - b[1] || a[0] - b[0]);
-    const held = boxes.map(() => [] as Fragment[]);
     this.free = [];
+    const ruled = findCells(findRulings(shapes));
+    this.ruled = ruled.length >= TOLERANCE.minRuledCells || fragments.length === 0;
+    if (!this.ruled) {
+      this.cells = cellsFromAlignment(fragments)
+        .sort((a, b) => a.bbox[1] - b.bbox[1] || a.bbox[0] - b.bbox[0])
+        .map(({ bbox, fragments: held }) => {
+          const lines = readLines(held);
+          return { bbox, fragments: held, lines, text: joinParagraph(lines) };
+        });
+      return;
+    }
+    const boxes = ruled.sort((a, b) => a[1] - b[1] || a[0] - b[0]);
+    const held = boxes.map(() => [] as Fragment[]);
     for (const f of fragments) {
       const c = centre(f.bbox!);
       let best = -1;
@@ -80,26 +95,51 @@ export class PageGrid {
       .sort((a, b) => a.bbox[1] - b.bbox[1]);
   }
 
-  /** The cell to the left sharing `cell`'s left edge, vertically overlapping it most. */
+  /** The nearest cell to the left that overlaps `cell` vertically (on a ruled page, the one
+   * sharing its left edge), the one overlapping it most among equals. */
   leftOf(cell: Cell): Cell | null {
     const t = TOLERANCE.intersection;
-    const candidates = this.cells.filter((c) => Math.abs(c.bbox[2] - cell.bbox[0]) <= t && overlap(c.bbox, cell.bbox, 1) > 0);
-    return candidates.sort((a, b) => overlap(b.bbox, cell.bbox, 1) - overlap(a.bbox, cell.bbox, 1))[0] ?? null;
+    const candidates = this.cells.filter((c) => c.bbox[2] <= cell.bbox[0] + t && overlap(c.bbox, cell.bbox, 1) > 0);
+    const nearest = Math.max(...candidates.map((c) => c.bbox[2]));
+    return candidates
+      .filter((c) => c.bbox[2] >= nearest - t)
+      .sort((a, b) => overlap(b.bbox, cell.bbox, 1) - overlap(a.bbox, cell.bbox, 1))[0] ?? null;
   }
 
-  /** The cell directly below, sharing the bottom edge and the same left edge. */
+  /** The next cell down in the same column: the nearest below aligned with it (left edges or
+   * middles), else the nearest below that overlaps it horizontally. */
   below(cell: Cell): Cell | null {
     const t = TOLERANCE.intersection;
-    return this.cells.find((c) => Math.abs(c.bbox[1] - cell.bbox[3]) <= t && Math.abs(c.bbox[0] - cell.bbox[0]) <= t) ?? null;
+    const mid = (c: Cell) => textBox(c)[0] + textBox(c)[2];
+    const under = this.cells.filter((c) => c.bbox[1] >= cell.bbox[3] - t && overlap(c.bbox, cell.bbox, 0) >= TOLERANCE.neighbourOverlap);
+    const aligned = under.filter((c) => Math.abs(c.bbox[0] - cell.bbox[0]) <= t || Math.abs(mid(c) - mid(cell)) <= 2 * TOLERANCE.snap);
+    const byTop = (a: Cell, b: Cell) => a.bbox[1] - b.bbox[1];
+    return aligned.sort(byTop)[0] ?? under.sort(byTop)[0] ?? null;
   }
 
-  /** Cells in `cell`'s row band to its right (same top and bottom, within tolerance), left first. */
+  /** The nearest cell left of `x` that overlaps the band y0..y1 (a label beside several rows). */
+  leftOfBand(x: number, y0: number, y1: number, accept: (c: Cell) => boolean = () => true): Cell | null {
+    const t = TOLERANCE.intersection;
+    const band: BBox = [x - 1, y0, x, y1];
+    // By where the text ends: a cell built from alignment may reach past `x`.
+    const candidates = this.cells.filter((c) => textBox(c)[2] <= x + t && c.bbox[0] < x && overlap(c.bbox, band, 1) > 0 && accept(c));
+    return candidates.sort((a, b) => textBox(b)[2] - textBox(a)[2] || overlap(b.bbox, band, 1) - overlap(a.bbox, band, 1))[0] ?? null;
+  }
+
+  /** Cells in `cell`'s row to its right (their middles within its height), left first. */
   rowAfter(cell: Cell): Cell[] {
     const t = TOLERANCE.intersection;
     return this.cells
-      .filter((c) => c.bbox[0] >= cell.bbox[2] - t && Math.abs(c.bbox[1] - cell.bbox[1]) <= t && Math.abs(c.bbox[3] - cell.bbox[3]) <= t)
+      .filter((c) => c.bbox[0] >= cell.bbox[2] - t && (c.bbox[1] + c.bbox[3]) / 2 > cell.bbox[1] && (c.bbox[1] + c.bbox[3]) / 2 < cell.bbox[3])
       .sort((a, b) => a.bbox[0] - b.bbox[0]);
   }
+}
+
+/** The box of a cell's printed text (a cell built from alignment is wider than its text). */
+export function textBox(c: Cell): BBox {
+  if (c.fragments.length === 0) return c.bbox;
+  const b = c.fragments.map((f) => f.bbox!);
+  return [Math.min(...b.map((x) => x[0])), Math.min(...b.map((x) => x[1])), Math.max(...b.map((x) => x[2])), Math.max(...b.map((x) => x[3]))];
 }
 
 /** Overlap of two boxes on an axis (0: x, 1: y) as a share of the smaller extent. */

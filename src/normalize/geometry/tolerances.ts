@@ -15,6 +15,12 @@ export const TOLERANCE = {
   /** Vector check boxes are squares with sides in this range, square within `boxSquareness`. */
   boxSide: [3, 14] as const,
   boxSquareness: 1.2,
+  /** Without rulings: a gap wider than this × font size between runs of a line separates cells. */
+  cellGap: 0.8,
+  /** Without rulings: lines at one left edge less than this × font size apart are one cell. */
+  paragraphGap: 0.6,
+  /** Fewer ruled cells than this on a page that has text: cells are taken from alignment. */
+  minRuledCells: 8,
   /** Neighbouring cells must overlap on the cross axis by this share of the smaller one. */
   neighbourOverlap: 0.5,
 } as const;
