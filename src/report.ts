@@ -40,7 +40,7 @@ function readText(text: string): Reading {
   const extraction = extractText(text);
   const reading = readTextReport(extraction.fragments);
   // Without page breaks (form feeds) in the text, each sheet is taken to be one page.
-  return { ...reading, sheets: reading.sheets, pages: extraction.pages === 1 ? reading.sheets.length : extraction.pages };
+  return { ...reading, pages: extraction.pages === 1 ? reading.sheets.length : extraction.pages };
 }
 
 /** Reads one report (PDF or text) into the contract's JSON; findings hold the reader's doubts. */
