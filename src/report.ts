@@ -15,8 +15,6 @@ export interface ExtractOptions {
   password?: string;
   /** A PDF with more pages is refused (TooManyPages) before any page is read. */
   maxPages?: number;
-  /** Called after each PDF page is read (progress, or a caller's memory housekeeping). */
-  onPage?: (page: number) => void;
 }
 
 export const DEFAULT_MAX_PAGES = 5000;
@@ -30,19 +28,11 @@ async function readPdf(bytes: Uint8Array, file: string, options: ExtractOptions)
   try {
     const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
     if (doc.numPages > maxPages) throw new InputError("TooManyPages", file, `${doc.numPages} pages, limit ${maxPages}`);
-    const reading = await readPdfReport(withHook(doc.pages(), options.onPage));
+    const reading = await readPdfReport(doc.pages());
     if (reading.sheets.length === 0 && reading.imageOnlyPages.length > 0) throw new InputError("NoTextLayer", file, `${reading.imageOnlyPages.length} image-only pages`);
     return reading;
   } finally {
     await doc.close();
-  }
-}
-
-async function* withHook<T extends { ok: boolean }>(pages: AsyncIterable<T>, onPage?: (n: number) => void): AsyncGenerator<T> {
-  let n = 0;
-  for await (const page of pages) {
-    yield page;
-    onPage?.(++n);
   }
 }
 
