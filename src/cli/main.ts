@@ -87,7 +87,24 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 }
 
-async function run(argv: string[], io: Io): Promise<number> {
+type Values = ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; options: typeof OPTIONS }>>["values"];
+
+interface Plan {
+  command: "extract" | "audit";
+  values: Values;
+  lang: Lang;
+  inputs: string[];
+  formats: Format[];
+  outDir: string | undefined;
+  todo: { path: string; stem: string }[];
+  skipped: number;
+  /** Reports come back to this thread only when it needs them: to print them, to compare
+   * several years, for combined.csv or the review page. Otherwise each worker writes its own. */
+  needReports: boolean;
+}
+
+/** Arguments → what to do, or the exit code of a usage error (after saying why). */
+async function plan(argv: string[], io: Io): Promise<Plan | number> {
   let parsed;
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
@@ -97,7 +114,7 @@ async function run(argv: string[], io: Io): Promise<number> {
   }
   const { positionals, values } = parsed;
   const [command, ...args] = positionals;
-  if (values.help || !command || !["extract", "audit"].includes(command) || args.length === 0) {
+  if (values.help || (command !== "extract" && command !== "audit") || args.length === 0) {
     io.stderr(USAGE);
     return values.help ? EXIT.ok : EXIT.unreadable;
   }
@@ -119,68 +136,79 @@ async function run(argv: string[], io: Io): Promise<number> {
     await removeStaleTemps(outDir);
   }
   const stems = outputStems(inputs);
-  const outputOf = (stem: string) => join(outDir!, `${stem}.json`);
-  const todo: { path: string; stem: string }[] = [];
+  const todo: Plan["todo"] = [];
   let skipped = 0;
   for (const [i, path] of inputs.entries()) {
-    if (values.resume && outDir && (await isCurrent(outputOf(stems[i]!), path))) skipped++;
+    if (values.resume && outDir && (await isCurrent(join(outDir, `${stems[i]}.json`), path))) skipped++;
     else todo.push({ path, stem: stems[i]! });
   }
-
-  const jobs = Math.floor(positive(values.jobs, availableParallelism()));
-  const pool = new WorkerPool(Math.max(1, Math.min(jobs, todo.length)), positive(values.timeout, 120) * 1000, io.prestarted ? [io.prestarted] : []);
-  const limit = pLimit(Math.max(1, Math.min(jobs, todo.length)));
-  const progress = new Progress(todo.length, values.quiet || todo.length < 2 ? null : (io.progress ?? null));
-  // Reports come back to this thread only when it needs them: to print them, to compare
-  // several years, for combined.csv or the review page. Otherwise each worker writes its own.
   const needReports = !outDir || (command === "audit" && inputs.length > 1) || formats.includes("csv") || Boolean(values.html);
-  const auditOnWorker = command === "audit" && !needReports;
+  return { command, values, lang, inputs, formats, outDir, todo, skipped, needReports };
+}
+
+/** Every input on the worker pool, `--jobs` at a time. */
+async function readAll(p: Plan, io: Io): Promise<Outcome[]> {
+  const { values, outDir, todo } = p;
+  const size = Math.max(1, Math.min(Math.floor(positive(values.jobs, availableParallelism())), todo.length));
+  const pool = new WorkerPool(size, positive(values.timeout, 120) * 1000, io.prestarted ? [io.prestarted] : []);
+  const limit = pLimit(size);
+  const progress = new Progress(todo.length, values.quiet || todo.length < 2 ? null : (io.progress ?? null));
+  const auditOnWorker = p.command === "audit" && !p.needReports;
   const task = {
     password: values.password, maxSize: positive(values["max-size"], 200) * 1024 * 1024, maxPages: positive(values["max-pages"], 5000),
-    audit: auditOnWorker, returnReport: needReports,
+    audit: auditOnWorker, returnReport: p.needReports,
   };
-  let outcomes: Outcome[];
   try {
-    outcomes = await Promise.all(todo.map((item, id) => limit(async (): Promise<Outcome> => {
-      const write = outDir && (command === "extract" || auditOnWorker) ? { dir: outDir, stem: item.stem, formats } : null;
+    return await Promise.all(todo.map((item, id) => limit(async (): Promise<Outcome> => {
+      const write = outDir && (p.command === "extract" || auditOnWorker) ? { dir: outDir, stem: item.stem, formats: p.formats } : null;
       const result = await pool.run({ ...task, path: item.path, write }, id);
-      const outcome = { ...item, result };
       progress.tick(basename(item.path), result.ok ? `${result.summary.sheets} sheets` : `failed (${"error" in result ? result.error.code : "InternalError"})`);
-      return outcome;
+      return { ...item, result };
     })));
   } finally {
     await pool.close();
   }
+}
 
+/** What the main thread still writes or prints once the workers are done. */
+async function emit(p: Plan, io: Io, returned: Outcome[], reports: Report[]): Promise<void> {
+  const { command, values, outDir, formats } = p;
+  if (outDir && command === "audit" && p.needReports) for (const [i, r] of reports.entries()) await writeReport(outDir, returned[i]!.stem, r, formats);
+  if (outDir && formats.includes("csv") && reports.length > 0) await writeCombined(outDir, reports);
+  if (values.html && command === "audit") await writeReview(values.html, returned.map((o) => o.path), reports, values.password);
+  if (outDir) return;
+  if (command === "extract" && values.output) await writeAtomic(values.output, toJson(reports.length === 1 ? reports[0] : reports));
+  else if (command === "audit" && !values.json) for (const r of reports) io.stdout(renderTable(r, p.lang));
+  else if (reports.length > 0) io.stdout(toJson(reports.length === 1 ? reports[0] : reports).trimEnd());
+}
+
+const summaryOf = (r: Report): Summary => ({ sheets: r.sheets.length, findings: r.findings.length, errors: r.findings.filter((f) => f.severity === "error").length });
+
+async function run(argv: string[], io: Io): Promise<number> {
+  const p = await plan(argv, io);
+  if (typeof p === "number") return p;
+  const outcomes = await readAll(p, io);
   for (const o of outcomes) {
-    const line = describeFailure(o, lang);
+    const line = describeFailure(o, p.lang);
     if (line) io.stderr(line);
   }
   const good = outcomes.filter((o) => o.result.ok);
-  const summaries = good.map((o) => (o.result as { summary: Summary }).summary);
   const returned = good.filter((o) => (o.result as { report: Report | null }).report !== null);
   const read = returned.map((o) => (o.result as { report: Report }).report);
-  const reports = command === "audit" ? auditSeries(read) : read;
-  if (outDir && command === "audit" && !auditOnWorker) for (const [i, r] of reports.entries()) await writeReport(outDir, returned[i]!.stem, r, formats);
-  if (outDir && formats.includes("csv") && reports.length > 0) await writeCombined(outDir, reports);
-  if (values.html && command === "audit") await writeReview(values.html, returned.map((o) => o.path), reports, values.password);
-  if (!outDir) {
-    if (command === "extract" && values.output) await writeAtomic(values.output, toJson(reports.length === 1 ? reports[0] : reports));
-    else if (command === "audit" && !values.json) for (const r of reports) io.stdout(renderTable(r, lang));
-    else if (reports.length > 0) io.stdout(toJson(reports.length === 1 ? reports[0] : reports).trimEnd());
-  }
+  const reports = p.command === "audit" ? auditSeries(read) : read;
+  await emit(p, io, returned, reports);
 
+  // Counted from the audited reports where this thread has them (they include the comparisons).
+  const counted = p.needReports ? reports.map(summaryOf) : good.map((o) => (o.result as { summary: Summary }).summary);
   const failures = outcomes.length - good.length;
-  const counted = reports.length === good.length ? reports.map((r) => ({ sheets: r.sheets.length, findings: r.findings.length, errors: r.findings.filter((f) => f.severity === "error").length })) : summaries;
-  const findings = counted.reduce((n, r) => n + r.findings, 0);
-  const sheets = counted.reduce((n, r) => n + r.sheets, 0);
-  if (!values.quiet && (inputs.length > 1 || outDir)) {
-    io.stderr(lang === "ja"
-      ? `ファイル ${inputs.length}（読込 ${good.length}、失敗 ${failures}、再開で省略 ${skipped}）、シート ${sheets}、指摘 ${findings}`
-      : `files ${inputs.length} (read ${good.length}, failed ${failures}, skipped by --resume ${skipped}), sheets ${sheets}, findings ${findings}`);
+  if (!p.values.quiet && (p.inputs.length > 1 || p.outDir)) {
+    const sheets = counted.reduce((n, r) => n + r.sheets, 0);
+    const findings = counted.reduce((n, r) => n + r.findings, 0);
+    io.stderr(p.lang === "ja"
+      ? `ファイル ${p.inputs.length}（読込 ${good.length}、失敗 ${failures}、再開で省略 ${p.skipped}）、シート ${sheets}、指摘 ${findings}`
+      : `files ${p.inputs.length} (read ${good.length}, failed ${failures}, skipped by --resume ${p.skipped}), sheets ${sheets}, findings ${findings}`);
   }
   if (outcomes.some((o) => !o.result.ok && "internal" in o.result)) return EXIT.internal;
   if (failures > 0) return EXIT.unreadable;
-  const errors = command === "audit" && counted.some((r) => r.errors > 0);
-  return errors ? EXIT.findings : EXIT.ok;
+  return p.command === "audit" && counted.some((r) => r.errors > 0) ? EXIT.findings : EXIT.ok;
 }
