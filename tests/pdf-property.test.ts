@@ -8,12 +8,9 @@ import type { Report } from "../src/model/schema.ts";
 import { arbitrarySheet } from "./arbitrary-sheet.ts";
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 60);
-/** Unruled pages (cells from alignment) are read exactly on the sample's layout (the
- * no-rulings fixture) but not yet on every random one: opt in with PROPERTY_UNRULED=1. */
-const UNRULED = process.env.PROPERTY_UNRULED === "1";
 
 const arbitraryReport = fc
-  .tuple(fc.array(fc.integer(), { minLength: 1, maxLength: 8 }), fc.constantFrom("glyph", "vector"), fc.boolean(), UNRULED ? fc.boolean() : fc.constant(true))
+  .tuple(fc.array(fc.integer(), { minLength: 1, maxLength: 8 }), fc.constantFrom("glyph", "vector"), fc.boolean(), fc.boolean())
   .chain(([pages, boxes, second, ruled]) =>
     fc.tuple(fc.tuple(...pages.map((_, i) => arbitrarySheet(i + 1))), fc.constant(boxes), fc.constant(second), fc.constant(ruled)),
   );

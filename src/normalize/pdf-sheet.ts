@@ -6,7 +6,7 @@ import { FUTURE_DIRECTIONS, GRADES } from "../model/schema.ts";
 import { yearKey } from "../model/era.ts";
 import { findCheckedBox, printedMarks } from "./boxes.ts";
 import { parseFigure } from "./figure.ts";
-import { type Cell, PageGrid, textBox } from "./geometry/page-grid.ts";
+import { type Cell, overlap, PageGrid, textBox } from "./geometry/page-grid.ts";
 import { unitOf } from "./indicators.ts";
 import { EVALUATION_OPTIONS, LABEL } from "./labels.ts";
 import { findMarks, markRow, type Mark, type MarkRow } from "./pdf-marks.ts";
@@ -143,7 +143,10 @@ function readFutureText(r: SheetReader, marks: readonly Mark[]): string | null {
   const holdsBox = (c: Cell) => marks.some((m) => inside(c, m.bbox));
   // The cell under the row of boxes (its own row in the ⑩ block), else beside the label.
   const first = marks.find((m) => m.label.startsWith(FUTURE_DIRECTIONS[0]));
-  const boxRow = first ? r.grid.cells.find((c) => inside(c, first.bbox)) : undefined;
+  // The cell holding the first box, or (a vector box beside an unruled cell) its label.
+  const boxRow = first
+    ? (r.grid.cells.find((c) => inside(c, first.bbox)) ?? r.grid.cells.find((c) => c.text?.includes(FUTURE_DIRECTIONS[0]) && overlap(c.bbox, first.bbox, 1) > 0))
+    : undefined;
   const under = boxRow ? r.grid.below(boxRow) : null;
   const cell = (under && !holdsBox(under) ? under : undefined) ?? (label ? r.grid.rightOf(label).find((c) => !holdsBox(c)) : undefined);
   r.place("futureDirectionText", cell?.bbox);

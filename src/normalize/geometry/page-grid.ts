@@ -106,15 +106,12 @@ export class PageGrid {
       .sort((a, b) => overlap(b.bbox, cell.bbox, 1) - overlap(a.bbox, cell.bbox, 1))[0] ?? null;
   }
 
-  /** The next cell down in the same column: the nearest below aligned with it (left edges or
-   * middles), else the nearest below that overlaps it horizontally. */
+  /** The next cell down in the same column: the nearest below whose printed text overlaps
+   * this cell's text horizontally (a cell built from alignment can be wider than its text). */
   below(cell: Cell): Cell | null {
     const t = TOLERANCE.intersection;
-    const mid = (c: Cell) => textBox(c)[0] + textBox(c)[2];
-    const under = this.cells.filter((c) => c.bbox[1] >= cell.bbox[3] - t && overlap(c.bbox, cell.bbox, 0) >= TOLERANCE.neighbourOverlap);
-    const aligned = under.filter((c) => Math.abs(c.bbox[0] - cell.bbox[0]) <= t || Math.abs(mid(c) - mid(cell)) <= 2 * TOLERANCE.snap);
-    const byTop = (a: Cell, b: Cell) => a.bbox[1] - b.bbox[1];
-    return aligned.sort(byTop)[0] ?? under.sort(byTop)[0] ?? null;
+    const under = this.cells.filter((c) => c.bbox[1] >= cell.bbox[3] - t && overlap(textBox(c), textBox(cell), 0) >= TOLERANCE.neighbourOverlap);
+    return under.sort((a, b) => a.bbox[1] - b.bbox[1])[0] ?? null;
   }
 
   /** The nearest cell left of `x` that overlaps the band y0..y1 (a label beside several rows). */
