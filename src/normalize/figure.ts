@@ -1,15 +1,14 @@
 // Printed cell text → Figure. NFKC is applied only to read the number; `printed` keeps the
 // sheet's characters.
+import { isNotApplicable } from "../model/not-applicable.ts";
 import type { Figure } from "../model/schema.ts";
 
-/** Marks that mean "not applicable / not held". */
-const NOT_APPLICABLE = /^[－\-‐―ー−]$/;
 /** A number, optionally followed by a unit and a note mark (`2.8 ※`, `122人`, `104.0%`). */
 const NUMBER = /^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(?:%|人|件|回|日|万円|円|時間|社|者|課|か所|箇所|世帯)?\s*(?:※.*)?$/;
 
 export function parseFigure(printed: string): Figure {
   const text = printed.trim();
-  if (NOT_APPLICABLE.test(text)) return { printed: text, value: null };
+  if (isNotApplicable(text)) return { printed: text, value: null };
   const match = NUMBER.exec(text.normalize("NFKC"));
   if (!match) return { printed: text, value: null };
   return { printed: text, value: Number(match[1]!.replaceAll(",", "")) };
@@ -18,5 +17,5 @@ export function parseFigure(printed: string): Figure {
 /** Whether a printed cell holds a figure at all (a number or `－`), as opposed to prose. */
 export function looksLikeFigure(text: string): boolean {
   const t = text.trim();
-  return NOT_APPLICABLE.test(t) || NUMBER.test(t.normalize("NFKC"));
+  return isNotApplicable(t) || NUMBER.test(t.normalize("NFKC"));
 }

@@ -6,6 +6,7 @@ import { FUTURE_DIRECTIONS, GRADES } from "../model/schema.ts";
 import { yearKey } from "../model/era.ts";
 import { findCheckedBox, printedMarks } from "./boxes.ts";
 import { parseFigure } from "./figure.ts";
+import { unionBox } from "./geometry/lines.ts";
 import { type Cell, overlap, PageGrid, textBox } from "./geometry/page-grid.ts";
 import { unitOf } from "./indicators.ts";
 import { EVALUATION_OPTIONS, LABEL } from "./labels.ts";
@@ -117,15 +118,11 @@ function readOverall(r: SheetReader): YearFigures {
   return rateCell ? rowFigures(r, rateCell, "overallRate") : {};
 }
 
-const union = (boxes: BBox[]): BBox => [
-  Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1])), Math.max(...boxes.map((b) => b[2])), Math.max(...boxes.map((b) => b[3])),
-];
-
 function readBoxes(r: SheetReader) {
   const marks = findMarks(r.grid.cells.flatMap((c) => c.fragments), r.grid.shapes);
   const rowOf = <T extends string>(field: string, row: MarkRow | null, choices: readonly T[]) => {
     const choice = findCheckedBox(row?.row ?? null, choices);
-    if (row) r.place(`marks.${field}`, union(row.boxes));
+    if (row) r.place(`marks.${field}`, unionBox(row.boxes));
     if (row && choice !== null) r.place(field, row.boxes[choices.indexOf(choice)]);
     return { choice, printed: printedMarks(row?.row ?? null) };
   };

@@ -2,10 +2,11 @@
 import { figureInterval, formatInterval, meets, printedDecimals } from "../arithmetic.ts";
 import { recomputeOverallRate, recomputeRate } from "../recompute.ts";
 import { finding } from "../findings.ts";
+import { isNotApplicable } from "../not-applicable.ts";
 import type { Figure, Finding, Indicator, Sheet } from "../schema.ts";
 import { isLowerBetter, placeOf, type Rule } from "./context.ts";
 
-const NOT_APPLICABLE = (f: Figure | null | undefined) => f != null && f.value === null && /^[－\-―ー−]$/.test(f.printed);
+const NOT_APPLICABLE = (f: Figure | null | undefined) => f != null && f.value === null && isNotApplicable(f.printed);
 
 function checkIndicatorRate(sheet: Sheet, ind: Indicator, index: number, year: string): Finding[] {
   const rate = ind.rate[year];

@@ -3,6 +3,7 @@
 import type { BBox, Fragment, Shape } from "../../extract/fragment.ts";
 import { joinParagraph } from "../paragraph.ts";
 import { findCells } from "./cells.ts";
+import { groupLines, unionBox } from "./lines.ts";
 import { findRulings } from "./rulings.ts";
 import { cellsFromAlignment } from "./text-cells.ts";
 import { TOLERANCE } from "./tolerances.ts";
@@ -20,18 +21,9 @@ const centre = (b: BBox): [number, number] => [(b[0] + b[2]) / 2, (b[1] + b[3]) 
 const inside = (b: BBox, [x, y]: [number, number]) => x >= b[0] && x <= b[2] && y >= b[1] && y <= b[3];
 const area = (b: BBox) => (b[2] - b[0]) * (b[3] - b[1]);
 
-/** Fragments → printed lines: grouped by vertical centre, ordered by x, spaced by gap. */
+/** Fragments → printed lines, the runs of a line joined by their gaps (a wide one is a space). */
 export function readLines(fragments: readonly Fragment[]): string[] {
-  const sorted = [...fragments].sort((a, b) => centre(a.bbox!)[1] - centre(b.bbox!)[1]);
-  const lines: Fragment[][] = [];
-  for (const f of sorted) {
-    const line = lines.at(-1);
-    const size = f.size ?? 10;
-    if (line && Math.abs(centre(line[0]!.bbox!)[1] - centre(f.bbox!)[1]) <= size * TOLERANCE.lineCentre) line.push(f);
-    else lines.push([f]);
-  }
-  return lines.map((line) => {
-    line.sort((a, b) => a.bbox![0] - b.bbox![0]);
+  return groupLines(fragments).map((line) => {
     let text = line[0]!.text;
     for (let i = 1; i < line.length; i++) {
       const gap = line[i]!.bbox![0] - line[i - 1]!.bbox![2];
@@ -134,9 +126,7 @@ export class PageGrid {
 
 /** The box of a cell's printed text (a cell built from alignment is wider than its text). */
 export function textBox(c: Cell): BBox {
-  if (c.fragments.length === 0) return c.bbox;
-  const b = c.fragments.map((f) => f.bbox!);
-  return [Math.min(...b.map((x) => x[0])), Math.min(...b.map((x) => x[1])), Math.max(...b.map((x) => x[2])), Math.max(...b.map((x) => x[3]))];
+  return c.fragments.length === 0 ? c.bbox : unionBox(c.fragments.map((f) => f.bbox!));
 }
 
 /** Overlap of two boxes on an axis (0: x, 1: y) as a share of the smaller extent. */

@@ -3,6 +3,7 @@
 // spacing) → cells, each widened to the next block on its right, so that "the cell beside a
 // label" means the same as on a ruled page.
 import type { BBox, Fragment } from "../../extract/fragment.ts";
+import { groupLines, unionBox } from "./lines.ts";
 import { TOLERANCE } from "./tolerances.ts";
 
 interface Chunk {
@@ -14,26 +15,12 @@ interface Chunk {
 const overlapY = (a: BBox, b: BBox) => Math.min(a[3], b[3]) - Math.max(a[1], b[1]);
 
 function chunksOf(fragments: readonly Fragment[]): Chunk[] {
-  const sorted = [...fragments].sort((a, b) => (a.bbox![1] + a.bbox![3]) - (b.bbox![1] + b.bbox![3]));
-  const lines: Fragment[][] = [];
-  for (const f of sorted) {
-    const line = lines.at(-1);
-    const c = (f.bbox![1] + f.bbox![3]) / 2;
-    const lc = line ? (line[0]!.bbox![1] + line[0]!.bbox![3]) / 2 : NaN;
-    if (line && Math.abs(lc - c) <= (f.size ?? 10) * TOLERANCE.lineCentre) line.push(f);
-    else lines.push([f]);
-  }
   const chunks: Chunk[] = [];
-  for (const line of lines) {
-    line.sort((a, b) => a.bbox![0] - b.bbox![0]);
+  for (const line of groupLines(fragments)) {
     let current: Fragment[] = [];
     const close = () => {
       if (current.length === 0) return;
-      const bbox: BBox = [
-        Math.min(...current.map((f) => f.bbox![0])), Math.min(...current.map((f) => f.bbox![1])),
-        Math.max(...current.map((f) => f.bbox![2])), Math.max(...current.map((f) => f.bbox![3])),
-      ];
-      chunks.push({ fragments: current, bbox, size: Math.max(...current.map((f) => f.size ?? 10)) });
+      chunks.push({ fragments: current, bbox: unionBox(current.map((f) => f.bbox!)), size: Math.max(...current.map((f) => f.size ?? 10)) });
       current = [];
     };
     for (const f of line) {
