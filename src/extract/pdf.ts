@@ -6,6 +6,7 @@ import type { PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { InputError } from "../errors.ts";
 import type { Extraction, Fragment, PageInfo, Shape } from "./fragment.ts";
 import { readGraphics, type Matrix } from "./pdf-paths.ts";
+import { sameThreadWorker } from "./pdf-port.ts";
 import { readText } from "./pdf-text.ts";
 
 const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
@@ -55,7 +56,9 @@ export interface PdfDocument {
 }
 
 export async function openPdf(bytes: Uint8Array, file: string, options: PdfOptions = {}): Promise<PdfDocument> {
+  const worker = sameThreadWorker();
   const task = getDocument({
+    worker,
     data: new Uint8Array(bytes), // pdf.js takes ownership of (detaches) the buffer it is given
     password: options.password,
     cMapUrl: CMAP_URL,
@@ -70,6 +73,7 @@ export async function openPdf(bytes: Uint8Array, file: string, options: PdfOptio
     doc = await task.promise;
   } catch (error) {
     await task.destroy();
+    worker.destroy();
     throw openError(error, file, options.password);
   }
   return {
@@ -87,7 +91,10 @@ export async function openPdf(bytes: Uint8Array, file: string, options: PdfOptio
         yield result;
       }
     },
-    close: () => task.destroy(), // releases the document and its pages
+    async close() {
+      await task.destroy(); // releases the document and its pages
+      worker.destroy();
+    },
   };
 }
 
