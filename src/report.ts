@@ -7,7 +7,8 @@ import { detectInput } from "./input.ts";
 import { auditReport } from "./model/audit.ts";
 import { compareSeries } from "./model/compare.ts";
 import { Report, SCHEMA_VERSION } from "./model/schema.ts";
-import { readPdfReport } from "./normalize/pdf-report.ts";
+import type { PageRange } from "./extract/pdf.ts";
+import { assemblePdfReport, readPdfPages, type PageReading, type PdfReading } from "./normalize/pdf-report.ts";
 import { readTextReport, type ReportReading } from "./normalize/text-report.ts";
 
 export interface ExtractOptions {
@@ -20,20 +21,24 @@ export interface ExtractOptions {
 export const DEFAULT_MAX_PAGES = 5000;
 
 type Reading = Pick<ReportReading, "title" | "fiscalYear" | "planPeriod" | "sheets" | "findings"> & { pages: number };
+type Source = Report["source"];
 
-async function readPdf(bytes: Uint8Array, file: string, options: ExtractOptions): Promise<Reading> {
+/** Opens a PDF and refuses it, before any page is read, if it has too many pages. */
+async function openChecked(bytes: Uint8Array, file: string, options: ExtractOptions) {
   // pdf.js is loaded only when a PDF is read (not by a CLI thread that merely audits or writes).
   const { openPdf } = await import("./extract/pdf.ts");
   const doc = await openPdf(bytes, file, options);
-  try {
-    const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
-    if (doc.numPages > maxPages) throw new InputError("TooManyPages", file, `${doc.numPages} pages, limit ${maxPages}`);
-    const reading = await readPdfReport(doc.pages());
-    if (reading.sheets.length === 0 && reading.imageOnlyPages.length > 0) throw new InputError("NoTextLayer", file, `${reading.imageOnlyPages.length} image-only pages`);
-    return reading;
-  } finally {
+  const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
+  if (doc.numPages > maxPages) {
     await doc.close();
+    throw new InputError("TooManyPages", file, `${doc.numPages} pages, limit ${maxPages}`);
   }
+  return doc;
+}
+
+function pdfReading(reading: PdfReading, file: string): Reading {
+  if (reading.sheets.length === 0 && reading.imageOnlyPages.length > 0) throw new InputError("NoTextLayer", file, `${reading.imageOnlyPages.length} image-only pages`);
+  return reading;
 }
 
 function readText(text: string): Reading {
@@ -43,21 +48,62 @@ function readText(text: string): Reading {
   return { ...reading, pages: extraction.pages === 1 ? reading.sheets.length : extraction.pages };
 }
 
-/** Reads one report (PDF or text) into the contract's JSON; findings hold the reader's doubts. */
-export async function extract(bytes: Uint8Array, name: string, options: ExtractOptions = {}): Promise<Report> {
-  const file = basename(name);
-  const input = detectInput(bytes, file);
-  const reading = input.kind === "pdf" ? await readPdf(bytes, file, options) : readText(input.text);
-  if (reading.sheets.length === 0) throw new InputError("NoSheetFound", file);
+function toReport(source: Omit<Source, "pages">, reading: Reading): Report {
+  if (reading.sheets.length === 0) throw new InputError("NoSheetFound", source.file);
   return Report.parse({
     schemaVersion: SCHEMA_VERSION,
-    source: { file, sha256: createHash("sha256").update(bytes).digest("hex"), kind: input.kind, pages: reading.pages },
+    source: { ...source, pages: reading.pages },
     title: reading.title,
     fiscalYear: reading.fiscalYear,
     planPeriod: reading.planPeriod,
     sheets: reading.sheets.map((s) => s.sheet),
     findings: reading.findings,
   });
+}
+
+const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+
+/** Reads one report (PDF or text) into the contract's JSON; findings hold the reader's doubts. */
+export async function extract(bytes: Uint8Array, name: string, options: ExtractOptions = {}): Promise<Report> {
+  return ((await extractOrCount(bytes, name, options, Infinity)) as { report: Report }).report;
+}
+
+/**
+ * A large PDF is read in parts, on several threads: this reads the report whole, or — when the
+ * PDF has more than `splitAbove` pages — only counts them. Each part is then read with
+ * `extractPages` and the report put together with `assembleReport`.
+ */
+export async function extractOrCount(bytes: Uint8Array, name: string, options: ExtractOptions, splitAbove: number):
+  Promise<{ report: Report } | { pages: number; sha256: string }> {
+  const file = basename(name);
+  const input = detectInput(bytes, file);
+  const source = { file, sha256: sha256(bytes), kind: input.kind };
+  if (input.kind !== "pdf") return { report: toReport(source, readText(input.text)) };
+  const doc = await openChecked(bytes, file, options);
+  try {
+    if (doc.numPages > splitAbove) return { pages: doc.numPages, sha256: source.sha256 };
+    return { report: toReport(source, pdfReading(assemblePdfReport(await readPdfPages(doc.pages()), doc.numPages), file)) };
+  } finally {
+    await doc.close();
+  }
+}
+
+/** One part of a PDF: the readings of pages `range.from` to `range.to`. */
+export async function extractPages(bytes: Uint8Array, name: string, options: ExtractOptions, range: PageRange): Promise<PageReading[]> {
+  const file = basename(name);
+  detectInput(bytes, file);
+  const doc = await openChecked(bytes, file, options);
+  try {
+    return await readPdfPages(doc.pages(range));
+  } finally {
+    await doc.close();
+  }
+}
+
+/** The report of a PDF read in parts: its pages' readings in page order, from every part. */
+export function assembleReport(name: string, sha: string, pages: readonly PageReading[], count: number): Report {
+  const file = basename(name);
+  return toReport({ file, sha256: sha, kind: "pdf" }, pdfReading(assemblePdfReport(pages, count), file));
 }
 
 /** The report with every audit finding added after the reader's own. */

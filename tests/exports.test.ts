@@ -7,7 +7,9 @@ import { XMLParser } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import { Report } from "../src/model/schema.ts";
 import { INDICATOR_COLUMNS } from "../src/output/csv.ts";
-import { ROOT } from "./helpers.ts";
+import { reportJson } from "../src/output/json.ts";
+import { audit, extract } from "../src/report.ts";
+import { ROOT, SAMPLE_TEXT } from "./helpers.ts";
 
 /** RFC 4180 fields, as a spreadsheet reads them. */
 function parseCsv(text: string): string[][] {
@@ -90,5 +92,16 @@ describe("exports of a batch", () => {
     expect(sheets[0].name).toBe(r5.sheets[0]!.name);
     expect(sheets[0].indicators.indicator.target.R3).toEqual({ "@_printed": "6,400", "@_value": "6400" });
     expect(xml.report.findings.finding.map((f: Record<string, string>) => f["@_code"])).toEqual(r5.findings.map((f) => f.code));
+  });
+});
+
+const sample = audit(await extract(readFileSync(SAMPLE_TEXT), "kokubunji-r5.txt"));
+describe("JSON written in pieces", () => {
+  it.each([
+    ["the audited sample (24 sheets, findings, nulls)", sample],
+    ["a report with no findings", { ...sample, findings: [] }],
+    ["a report of one sheet", { ...sample, sheets: sample.sheets.slice(0, 1) }],
+  ])("is byte for byte JSON.stringify(report, null, 2) for %s", (_, report) => {
+    expect([...reportJson(report)].join("")).toBe(JSON.stringify(report, null, 2) + "\n");
   });
 });

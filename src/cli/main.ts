@@ -11,8 +11,10 @@ import type { Report } from "../model/schema.ts";
 import { auditSeries } from "../report.ts";
 import { expandInputs } from "./inputs.ts";
 import { chooseLang, type Lang } from "./lang.ts";
+import { reportJson } from "../output/json.ts";
 import { FORMATS, isCurrent, outputStems, removeStaleTemps, writeAtomic, writeCombined, writeReport, type Format } from "./outputs.ts";
-import { WorkerPool, type Summary, type TaskResult } from "./pool.ts";
+import { pageRanges, PART_PAGES, readInParts } from "./parts.ts";
+import { WorkerPool, type Summary, type Task, type TaskResult } from "./pool.ts";
 import { Progress, type ProgressSink } from "./progress.ts";
 import { renderTable } from "./table.ts";
 
@@ -31,7 +33,8 @@ options:
   --format LIST       with --out-dir: json,csv,xml (default json); csv adds DIR/combined.csv
   --html FILE         (audit) a review page: pages as images, fields outlined, findings marked
   --resume            skip inputs whose output in --out-dir is complete and current
-  --quiet             no progress on stderr`;
+  --quiet             no progress on stderr
+  --verbose           also say how each file was read (whole, or in parts on several workers)`;
 
 export interface Io {
   stdout: (s: string) => void;
@@ -46,7 +49,7 @@ const OPTIONS = {
   output: { type: "string", short: "o" }, "out-dir": { type: "string" }, json: { type: "boolean" },
   lang: { type: "string" }, password: { type: "string" }, jobs: { type: "string" }, timeout: { type: "string" },
   "max-size": { type: "string" }, "max-pages": { type: "string" }, resume: { type: "boolean" },
-  quiet: { type: "boolean" }, help: { type: "boolean", short: "h" }, format: { type: "string" }, html: { type: "string" },
+  quiet: { type: "boolean" }, verbose: { type: "boolean" }, help: { type: "boolean", short: "h" }, format: { type: "string" }, html: { type: "string" },
 } as const;
 
 const toJson = (value: unknown) => JSON.stringify(value, null, 2) + "\n";
@@ -146,25 +149,40 @@ async function plan(argv: string[], io: Io): Promise<Plan | number> {
   return { command, values, lang, inputs, formats, outDir, todo, skipped, needReports };
 }
 
-/** Every input on the worker pool, `--jobs` at a time. */
+/** Every input on the worker pool, `--jobs` tasks at a time. A PDF is read in parts on several
+ * workers when workers would otherwise stand idle (fewer files than workers), or when it is too
+ * long for one worker's memory. */
 async function readAll(p: Plan, io: Io): Promise<Outcome[]> {
   const { values, outDir, todo } = p;
-  const size = Math.max(1, Math.min(Math.floor(positive(values.jobs, availableParallelism())), todo.length));
+  const size = Math.max(1, Math.floor(positive(values.jobs, availableParallelism())));
   const pool = new WorkerPool(size, positive(values.timeout, 120) * 1000, io.prestarted ? [io.prestarted] : []);
   const limit = pLimit(size);
   const progress = new Progress(todo.length, values.quiet || todo.length < 2 ? null : (io.progress ?? null));
   const auditOnWorker = p.command === "audit" && !p.needReports;
   const task = {
     password: values.password, maxSize: positive(values["max-size"], 200) * 1024 * 1024, maxPages: positive(values["max-pages"], 5000),
-    audit: auditOnWorker, returnReport: p.needReports,
+    splitAbove: todo.length < size ? 2 * PART_PAGES.min : PART_PAGES.max, pages: null,
+  };
+  let ids = 0;
+  const run = (t: Omit<Task, "id">) => limit(() => pool.run(t, ids++));
+  // A large report is assembled on this thread after its parts are read: with nothing left to
+  // read, the workers' memory is given back first.
+  const releaseIfDone = () => (limit.activeCount + limit.pendingCount === 0 ? pool.releaseIdle() : Promise.resolve());
+  const done = (item: Plan["todo"][number], result: TaskResult): Outcome => {
+    progress.tick(basename(item.path), "summary" in result ? `${result.summary.sheets} sheets` : `failed (${"error" in result ? result.error.code : "InternalError"})`);
+    return { ...item, result };
+  };
+  const readOne = async (item: Plan["todo"][number]): Promise<Outcome> => {
+    const write = outDir && (p.command === "extract" || auditOnWorker) ? { dir: outDir, stem: item.stem, formats: p.formats } : null;
+    const whole = { ...task, path: item.path, audit: auditOnWorker, write, returnReport: p.needReports };
+    const first = await run(whole);
+    if (!("split" in first)) return done(item, first);
+    const ranges = pageRanges(first.split.pages, size);
+    if (values.verbose) io.stderr(`${basename(item.path)}: ${first.split.pages} pages, read in ${ranges.length} parts (${ranges.map((r) => `${r.from}–${r.to}`).join(", ")})`);
+    return done(item, await readInParts(item.path, first.split, ranges, whole, (range) => run({ ...whole, pages: range }), releaseIfDone));
   };
   try {
-    return await Promise.all(todo.map((item, id) => limit(async (): Promise<Outcome> => {
-      const write = outDir && (p.command === "extract" || auditOnWorker) ? { dir: outDir, stem: item.stem, formats: p.formats } : null;
-      const result = await pool.run({ ...task, path: item.path, write }, id);
-      progress.tick(basename(item.path), result.ok ? `${result.summary.sheets} sheets` : `failed (${"error" in result ? result.error.code : "InternalError"})`);
-      return { ...item, result };
-    })));
+    return await Promise.all(todo.map(readOne));
   } finally {
     await pool.close();
   }
@@ -177,7 +195,7 @@ async function emit(p: Plan, io: Io, returned: Outcome[], reports: Report[]): Pr
   if (outDir && formats.includes("csv") && reports.length > 0) await writeCombined(outDir, reports);
   if (values.html && command === "audit") await writeReview(values.html, returned.map((o) => o.path), reports, values.password);
   if (outDir) return;
-  if (command === "extract" && values.output) await writeAtomic(values.output, toJson(reports.length === 1 ? reports[0] : reports));
+  if (command === "extract" && values.output) await writeAtomic(values.output, reports.length === 1 ? reportJson(reports[0]!) : toJson(reports));
   else if (command === "audit" && !values.json) for (const r of reports) io.stdout(renderTable(r, p.lang));
   else if (reports.length > 0) io.stdout(toJson(reports.length === 1 ? reports[0] : reports).trimEnd());
 }

@@ -5,6 +5,7 @@ import { readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { Report } from "../model/schema.ts";
 import { indicatorsCsv, sheetsCsv } from "../output/csv.ts";
+import { reportJson } from "../output/json.ts";
 import { reportXml } from "../output/xml.ts";
 
 export const FORMATS = ["json", "csv", "xml"] as const;
@@ -14,7 +15,7 @@ const TEMP = /^\..+\.\d+\.tmp$/;
 const pending = new Set<string>();
 
 /** Written beside the target under a hidden name, then renamed: no reader sees half a file. */
-export async function writeAtomic(path: string, text: string): Promise<void> {
+export async function writeAtomic(path: string, text: string | Iterable<string>): Promise<void> {
   const tmp = join(path, "..", `.${basename(path)}.${process.pid}.tmp`);
   pending.add(tmp);
   try {
@@ -67,7 +68,7 @@ export async function writeReport(dir: string, stem: string, report: Report, for
   }
   if (formats.includes("xml")) await writeAtomic(out(".xml"), reportXml(valid));
   // The JSON last: --resume takes a current JSON to mean the input's outputs are complete.
-  if (formats.includes("json")) await writeAtomic(out(".json"), JSON.stringify(valid, null, 2) + "\n");
+  if (formats.includes("json")) await writeAtomic(out(".json"), reportJson(valid));
 }
 
 /** Every report of the batch in one long table, so several years sit in one sheet. */

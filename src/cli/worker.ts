@@ -5,8 +5,8 @@ import { basename } from "node:path";
 import { enableCompileCache } from "node:module";
 import { parentPort } from "node:worker_threads";
 import { InputError } from "../errors.ts";
-import { audit, extract } from "../report.ts";
-import { writeReport } from "./outputs.ts";
+import { extractOrCount, extractPages } from "../report.ts";
+import { failureOf, finishReport } from "./finish.ts";
 import type { Task, TaskResult } from "./pool.ts";
 
 enableCompileCache?.(); // each thread has its own module loader; share the on-disk cache
@@ -22,14 +22,13 @@ async function run(task: Task): Promise<TaskResult> {
     if (info.isDirectory()) throw new InputError("Unreadable", file, "a folder, not a file");
     if (info.size > task.maxSize) throw new InputError("TooLarge", file, `${info.size} bytes, limit ${task.maxSize}`);
     const bytes = await readFile(task.path);
-    const extracted = await extract(bytes, task.path, { password: task.password, maxPages: task.maxPages });
-    const report = task.audit ? audit(extracted) : extracted;
-    const summary = { sheets: report.sheets.length, findings: report.findings.length, errors: report.findings.filter((f) => f.severity === "error").length };
-    if (task.write) await writeReport(task.write.dir, task.write.stem, report, task.write.formats);
-    return { id: task.id, ok: true, report: task.returnReport ? report : null, summary };
+    const options = { password: task.password, maxPages: task.maxPages };
+    if (task.pages) return { id: task.id, ok: true, part: await extractPages(bytes, task.path, options, task.pages) };
+    const read = await extractOrCount(bytes, task.path, options, task.splitAbove);
+    if (!("report" in read)) return { id: task.id, ok: true, split: read };
+    return { id: task.id, ok: true, ...(await finishReport(read.report, task)) };
   } catch (e) {
-    if (e instanceof InputError) return { id: task.id, ok: false, error: { code: e.code, file: e.file, detail: e.detail } };
-    return { id: task.id, ok: false, internal: e instanceof Error ? (e.stack ?? e.message) : String(e) };
+    return failureOf(task.id, e);
   }
 }
 

@@ -45,13 +45,20 @@ export interface PdfPage {
   shapes: Shape[];
 }
 
+/** Pages `from` to `to`, counted from 1, both included. */
+export interface PageRange {
+  from: number;
+  to: number;
+}
+
 /** A page that pdf.js could not read (a damaged content stream): what was lost, not a crash. */
 export type PageResult = { ok: true; page: PdfPage } | { ok: false; number: number; error: string };
 
 export interface PdfDocument {
   numPages: number;
-  /** Pages one at a time, each released before the next is read, so memory stays flat. */
-  pages(): AsyncGenerator<PageResult, void, void>;
+  /** Pages one at a time (all, or `from`–`to`), each released before the next is read, so
+   * memory stays flat. */
+  pages(range?: PageRange): AsyncGenerator<PageResult, void, void>;
   close(): Promise<void>;
 }
 
@@ -59,7 +66,9 @@ export async function openPdf(bytes: Uint8Array, file: string, options: PdfOptio
   const worker = sameThreadWorker();
   const task = getDocument({
     worker,
-    data: new Uint8Array(bytes), // pdf.js takes ownership of (detaches) the buffer it is given
+    // A view, not a copy: through the same-thread port nothing is transferred (detached), and
+    // pdf.js only reads the bytes. (It refuses a Node Buffer as such.)
+    data: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
     password: options.password,
     cMapUrl: CMAP_URL,
     cMapPacked: true,
@@ -78,8 +87,8 @@ export async function openPdf(bytes: Uint8Array, file: string, options: PdfOptio
   }
   return {
     numPages: doc.numPages,
-    async *pages() {
-      for (let n = 1; n <= doc.numPages; n++) {
+    async *pages({ from, to } = { from: 1, to: doc.numPages }) {
+      for (let n = Math.max(1, from); n <= Math.min(to, doc.numPages); n++) {
         let result: PageResult;
         try {
           const page = await doc.getPage(n);

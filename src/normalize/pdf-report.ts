@@ -33,35 +33,41 @@ function pageFindings(skipped: number[], lost: { number: number; error: string }
   return out;
 }
 
-export async function readPdfReport(pages: AsyncIterable<PageResult>): Promise<PdfReading> {
-  const sheets: SheetReading[] = [];
-  const skipped: number[] = [];
-  const lost: { number: number; error: string }[] = [];
-  const imageOnly: number[] = [];
-  const empty: number[] = [];
-  const headerLines: string[] = [];
-  let count = 0;
+/** What one page holds. Plain data: pages can be read on several threads and assembled on one. */
+export type PageReading =
+  | { page: number; kind: "sheet"; sheet: SheetReading; /** the page's lines, for the report's title */ lines: string[] }
+  | { page: number; kind: "skipped" | "imageOnly" | "empty" }
+  | { page: number; kind: "lost"; error: string };
+
+export function readPdfPage(result: PageResult): PageReading {
+  if (!result.ok) return { page: result.number, kind: "lost", error: result.error };
+  const { info, fragments, shapes } = result.page;
+  if (fragments.length === 0) return { page: info.page, kind: info.images > 0 ? "imageOnly" : shapes.length > 0 ? "skipped" : "empty" };
+  const grid = new PageGrid(info.page, fragments, shapes);
+  if (!grid.find((t) => t === "事業名")) return { page: info.page, kind: "skipped" };
+  // The title and plan period stand outside the grid (or, on an unruled page, in cells of their own).
+  return { page: info.page, kind: "sheet", sheet: readPdfSheet(grid), lines: [...readLines(grid.free), ...grid.cells.flatMap((c) => c.lines)] };
+}
+
+/** The report from its pages' readings, in page order; `count` is the document's page count. */
+export function assemblePdfReport(pages: readonly PageReading[], count: number): PdfReading {
+  const ofKind = (kind: PageReading["kind"]) => pages.filter((p) => p.kind === kind).map((p) => p.page);
+  const sheetPages = pages.filter((p) => p.kind === "sheet");
+  const lost = pages.flatMap((p) => (p.kind === "lost" ? [{ number: p.page, error: p.error }] : []));
+  const header = readReportHeader((sheetPages[0]?.lines ?? []).map((text, i) => ({ text, no: i + 1, page: 1 })));
+  const sheets = sheetPages.map((p) => p.sheet);
+  const findings = [...pageFindings(ofKind("skipped"), lost, ofKind("imageOnly"), ofKind("empty")), ...sheets.flatMap((s) => s.findings)];
+  return { ...header, sheets, findings, pages: count, imageOnlyPages: ofKind("imageOnly") };
+}
+
+/** Pages' readings in order. Only the first sheet keeps its lines (the title is read from them). */
+export async function readPdfPages(pages: AsyncIterable<PageResult>): Promise<PageReading[]> {
+  const read: PageReading[] = [];
+  let titled = false;
   for await (const result of pages) {
-    count++;
-    if (!result.ok) {
-      lost.push(result);
-      continue;
-    }
-    const { info, fragments, shapes } = result.page;
-    if (fragments.length === 0) {
-      (info.images > 0 ? imageOnly : shapes.length > 0 ? skipped : empty).push(info.page);
-      continue;
-    }
-    const grid = new PageGrid(info.page, fragments, shapes);
-    if (!grid.find((t) => t === "事業名")) {
-      skipped.push(info.page);
-      continue;
-    }
-    // The title and plan period stand outside the grid (or, on an unruled page, in cells of their own).
-    if (headerLines.length === 0) headerLines.push(...readLines(grid.free), ...grid.cells.flatMap((c) => c.lines));
-    sheets.push(readPdfSheet(grid));
+    const reading = readPdfPage(result);
+    read.push(reading.kind === "sheet" && titled ? { ...reading, lines: [] } : reading);
+    titled ||= reading.kind === "sheet";
   }
-  const header = readReportHeader(headerLines.map((text, i) => ({ text, no: i + 1, page: 1 })));
-  const findings = [...pageFindings(skipped, lost, imageOnly, empty), ...sheets.flatMap((s) => s.findings)];
-  return { ...header, sheets, findings, pages: count, imageOnlyPages: imageOnly };
+  return read;
 }

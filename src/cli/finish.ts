@@ -1,0 +1,26 @@
+// The last steps of one file, the same on whichever thread holds its report: audit it (when its
+// rules need nothing from other files), write its outputs, and count what it holds.
+import { InputError } from "../errors.ts";
+import type { Report } from "../model/schema.ts";
+import { audit } from "../report.ts";
+import { writeReport, type Format } from "./outputs.ts";
+import type { Summary, TaskResult } from "./pool.ts";
+
+export interface Finishing {
+  audit: boolean;
+  write: { dir: string; stem: string; formats: Format[] } | null;
+  returnReport: boolean;
+}
+
+export async function finishReport(read: Report, how: Finishing): Promise<{ report: Report | null; summary: Summary }> {
+  const report = how.audit ? audit(read) : read;
+  const summary = { sheets: report.sheets.length, findings: report.findings.length, errors: report.findings.filter((f) => f.severity === "error").length };
+  if (how.write) await writeReport(how.write.dir, how.write.stem, report, how.write.formats);
+  return { report: how.returnReport ? report : null, summary };
+}
+
+/** A task's failure from what it threw: the input's fault (coded), or ours (a stack). */
+export function failureOf(id: number, e: unknown): TaskResult {
+  if (e instanceof InputError) return { id, ok: false, error: { code: e.code, file: e.file, detail: e.detail } };
+  return { id, ok: false, internal: e instanceof Error ? (e.stack ?? e.message) : String(e) };
+}

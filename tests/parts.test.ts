@@ -1,0 +1,63 @@
+// One PDF read in parts on several workers must give the report read whole on one, byte for byte.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PDFDocument } from "pdf-lib";
+import { describe, expect, it } from "vitest";
+import { PART_PAGES, pageRanges } from "../src/cli/parts.ts";
+import { Report } from "../src/model/schema.ts";
+import { ROOT } from "./helpers.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "kanrihyo-parts-"));
+
+/** `times` copies of a fixture PDF, one after another. */
+async function repeated(file: string, times: number): Promise<string> {
+  const source = await PDFDocument.load(readFileSync(join(ROOT, file)));
+  const out = await PDFDocument.create();
+  for (let i = 0; i < times; i++) for (const page of await out.copyPages(source, source.getPageIndices())) out.addPage(page);
+  const path = join(dir, `${times}x-${file.split("/").pop()}`);
+  writeFileSync(path, await out.save());
+  return path;
+}
+
+/** The report's JSON, and what --verbose said about how it was read. */
+function extractWith(jobs: number, path: string): { json: string; how: string } {
+  const run = spawnSync(process.execPath, [join(ROOT, "bin/kanrihyo.js"), "extract", path, "--jobs", String(jobs), "--verbose"], { encoding: "utf8" });
+  expect(run.status, run.stderr).toBe(0);
+  return { json: run.stdout, how: run.stderr.trim() };
+}
+
+describe("page ranges", () => {
+  it.each([[24, 2], [48, 2], [240, 2], [1000, 1], [1000, 2], [401, 3], [5, 2]])("cover %i pages once, in order, for %i workers", (pages, workers) => {
+    const ranges = pageRanges(pages, workers);
+    expect(ranges.flatMap((r) => Array.from({ length: r.to - r.from + 1 }, (_, i) => r.from + i))).toEqual(Array.from({ length: pages }, (_, i) => i + 1));
+    for (const r of ranges) expect(r.to - r.from + 1).toBeLessThanOrEqual(PART_PAGES.max);
+    if (ranges.length > 1) for (const r of ranges) expect(r.to - r.from + 1).toBeGreaterThanOrEqual(PART_PAGES.min);
+    if (ranges.length > workers) expect(ranges.length % workers).toBe(0);
+  });
+});
+
+describe("a PDF read in parts", () => {
+  it("gives the same report as read whole (72 pages: two parts on two workers, one whole on one)", async () => {
+    const path = await repeated("fixtures/pdf/kokubunji-r5.pdf", 3);
+    const whole = extractWith(1, path);
+    const inParts = extractWith(2, path);
+    expect(whole.how).toBe("");
+    expect(inParts.how).toBe("3x-kokubunji-r5.pdf: 72 pages, read in 2 parts (1–36, 37–72)");
+    expect(inParts.json).toBe(whole.json);
+    const report = Report.parse(JSON.parse(whole.json));
+    expect(report.sheets.map((s) => s.page)).toEqual(Array.from({ length: 72 }, (_, i) => i + 1));
+    expect(report.title).not.toBeNull();
+  }, 60_000); // four CLI runs over 72 pages, beside the other test files
+
+  it("names the damaged pages of every part in one finding", async () => {
+    const path = await repeated("fixtures/bad/damaged.pdf", 3);
+    const inParts = extractWith(2, path);
+    expect(inParts.how).toContain("read in 2 parts");
+    const report = Report.parse(JSON.parse(inParts.json));
+    expect(report.sheets).toHaveLength(66);
+    expect(report.findings.map((f) => [f.code, f.printed])).toEqual([["PAGES_EMPTY", "6, 7, 30, 31, 54, 55"]]);
+    expect(extractWith(1, path).json).toBe(inParts.json);
+  }, 60_000);
+});
