@@ -3,10 +3,14 @@ import type { BBox, Fragment } from "../../extract/fragment.ts";
 import { TOLERANCE } from "./tolerances.ts";
 
 export function unionBox(boxes: readonly BBox[]): BBox {
-  return [
-    Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1])),
-    Math.max(...boxes.map((b) => b[2])), Math.max(...boxes.map((b) => b[3])),
-  ];
+  const out: BBox = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const b of boxes) {
+    if (b[0] < out[0]) out[0] = b[0];
+    if (b[1] < out[1]) out[1] = b[1];
+    if (b[2] > out[2]) out[2] = b[2];
+    if (b[3] > out[3]) out[3] = b[3];
+  }
+  return out;
 }
 
 const middle = (f: Fragment) => (f.bbox![1] + f.bbox![3]) / 2;

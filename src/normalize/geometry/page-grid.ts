@@ -59,13 +59,14 @@ export class PageGrid {
       return;
     }
     const boxes = ruled.sort((a, b) => a[1] - b[1] || a[0] - b[0]);
+    const areas = boxes.map(area);
     const held = boxes.map(() => [] as Fragment[]);
     for (const f of fragments) {
       const c = centre(f.bbox!);
       let best = -1;
-      boxes.forEach((b, i) => {
-        if (inside(b, c) && (best < 0 || area(b) < area(boxes[best]!))) best = i;
-      });
+      for (let i = 0; i < boxes.length; i++) {
+        if (inside(boxes[i]!, c) && (best < 0 || areas[i]! < areas[best]!)) best = i;
+      }
       if (best < 0) this.free.push(f);
       else held[best]!.push(f);
     }
@@ -124,9 +125,13 @@ export class PageGrid {
   }
 }
 
+const textBoxes = new WeakMap<Cell, BBox>(); // asked for again and again while a sheet is read
+
 /** The box of a cell's printed text (a cell built from alignment is wider than its text). */
 export function textBox(c: Cell): BBox {
-  return c.fragments.length === 0 ? c.bbox : unionBox(c.fragments.map((f) => f.bbox!));
+  let box = textBoxes.get(c);
+  if (!box) textBoxes.set(c, (box = c.fragments.length === 0 ? c.bbox : unionBox(c.fragments.map((f) => f.bbox!))));
+  return box;
 }
 
 /** Overlap of two boxes on an axis (0: x, 1: y) as a share of the smaller extent. */
