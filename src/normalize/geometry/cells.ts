@@ -19,8 +19,10 @@ export function findCells({ horizontal, vertical }: Rulings): BBox[] {
   const xsAt = new Map<number, number[]>(); // y → xs of points on that row
   const ysAt = new Map<number, number[]>(); // x → ys of points in that column
   for (const [x, y] of all) {
-    xsAt.set(y, [...(xsAt.get(y) ?? []), x]);
-    ysAt.set(x, [...(ysAt.get(x) ?? []), y]);
+    if (!xsAt.has(y)) xsAt.set(y, []);
+    if (!ysAt.has(x)) ysAt.set(x, []);
+    xsAt.get(y)!.push(x);
+    ysAt.get(x)!.push(y);
   }
   for (const list of [...xsAt.values(), ...ysAt.values()]) list.sort((a, b) => a - b);
   const cells: BBox[] = [];

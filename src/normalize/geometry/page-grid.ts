@@ -33,6 +33,28 @@ export function readLines(fragments: readonly Fragment[]): string[] {
   });
 }
 
+/** Finds the smallest of `boxes` holding a point (the first of equals; -1 for none), testing only
+ * the boxes that cross the point's horizontal band of the page. */
+function boxIndex(boxes: readonly BBox[]): (point: [number, number]) => number {
+  const BAND = 20; // pt; any height works, this one keeps a band to about one table row
+  const areas = boxes.map(area);
+  const bands = new Map<number, number[]>();
+  boxes.forEach((b, i) => {
+    for (let k = Math.floor(b[1] / BAND); k <= Math.floor(b[3] / BAND); k++) {
+      const band = bands.get(k) ?? [];
+      band.push(i);
+      bands.set(k, band);
+    }
+  });
+  return (point) => {
+    let best = -1;
+    for (const i of bands.get(Math.floor(point[1] / BAND)) ?? []) {
+      if (inside(boxes[i]!, point) && (best < 0 || areas[i]! < areas[best]!)) best = i;
+    }
+    return best;
+  };
+}
+
 export class PageGrid {
   readonly page: number;
   readonly cells: Cell[];
@@ -59,14 +81,10 @@ export class PageGrid {
       return;
     }
     const boxes = ruled.sort((a, b) => a[1] - b[1] || a[0] - b[0]);
-    const areas = boxes.map(area);
     const held = boxes.map(() => [] as Fragment[]);
+    const smallestContaining = boxIndex(boxes);
     for (const f of fragments) {
-      const c = centre(f.bbox!);
-      let best = -1;
-      for (let i = 0; i < boxes.length; i++) {
-        if (inside(boxes[i]!, c) && (best < 0 || areas[i]! < areas[best]!)) best = i;
-      }
+      const best = smallestContaining(centre(f.bbox!));
       if (best < 0) this.free.push(f);
       else held[best]!.push(f);
     }
