@@ -92,7 +92,10 @@ async function main() {
       { name: `audit ${name}`, pages, cmd: NODE, args: audit(file), before: clean },
     );
   }
+  // What two cores give pdf.js at best: two bare processes at once, against one alone.
+  const bare240 = `"${NODE}" "${join(ROOT, "scripts/bench-bare.ts")}" "${files.r240}" > /dev/null`;
   cases.push(
+    { name: "bare pdf.js r240 ×2", pages: 480, cmd: "sh", args: ["-c", `${bare240} & ${bare240}; wait`] },
     { name: "audit r240 --jobs 1", pages: 240, cmd: NODE, args: audit(files.r240, "--jobs", "1"), before: clean },
     { name: "audit r1000", pages: 1000, cmd: NODE, args: audit(files.r1000), before: clean },
     { name: "audit r1000 --jobs 1", pages: 1000, cmd: NODE, args: audit(files.r1000, "--jobs", "1"), before: clean },
@@ -113,6 +116,7 @@ async function main() {
     "per-page ms r1000 / per-page ms r24 (target ≤ 1.1)": perPage("audit r1000") / perPage("audit r24"),
     "jobs 1 / jobs 2 time, speed-up (target ≥ 1.8)": r("batch 200 --jobs 1").seconds / r("batch 200 --jobs 2").seconds,
     "r240 in 2 parts: --jobs 1 / --jobs 2 time": r("audit r240 --jobs 1").seconds / r("audit r240").seconds,
+    "ceiling: 2 bare pdf.js at once / 1, speed-up": (2 * r("bare pdf.js r240").seconds) / r("bare pdf.js r240 ×2").seconds,
   };
   const table = Object.entries(results).map(([k, v]) =>
     `${k.padEnd(22)} ${v.seconds.toFixed(2).padStart(7)} s ${(v.pages / v.seconds).toFixed(1).padStart(7)} pages/s ${v.rssMb.toFixed(0).padStart(5)} MB peak RSS`);

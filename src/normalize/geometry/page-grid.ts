@@ -34,13 +34,17 @@ export function readLines(fragments: readonly Fragment[]): string[] {
 }
 
 /** Finds the smallest of `boxes` holding a point (the first of equals; -1 for none), testing only
- * the boxes that cross the point's horizontal band of the page. */
+ * the boxes that cross the point's horizontal band of the page, and the few too tall to index. */
 function boxIndex(boxes: readonly BBox[]): (point: [number, number]) => number {
   const BAND = 20; // pt; any height works, this one keeps a band to about one table row
+  const MAX_BANDS = 200; // a box taller than this (4,000 pt, or with absurd coordinates in a damaged file) is always tested
   const areas = boxes.map(area);
   const bands = new Map<number, number[]>();
+  const tall: number[] = [];
   boxes.forEach((b, i) => {
-    for (let k = Math.floor(b[1] / BAND); k <= Math.floor(b[3] / BAND); k++) {
+    const [first, last] = [Math.floor(b[1] / BAND), Math.floor(b[3] / BAND)];
+    if (!(last - first <= MAX_BANDS)) return tall.push(i); // also NaN and infinite spans
+    for (let k = first; k <= last; k++) {
       const band = bands.get(k) ?? [];
       band.push(i);
       bands.set(k, band);
@@ -48,8 +52,9 @@ function boxIndex(boxes: readonly BBox[]): (point: [number, number]) => number {
   });
   return (point) => {
     let best = -1;
-    for (const i of bands.get(Math.floor(point[1] / BAND)) ?? []) {
-      if (inside(boxes[i]!, point) && (best < 0 || areas[i]! < areas[best]!)) best = i;
+    for (const i of [...(bands.get(Math.floor(point[1] / BAND)) ?? []), ...tall]) {
+      if (!inside(boxes[i]!, point)) continue;
+      if (best < 0 || areas[i]! < areas[best]! || (areas[i] === areas[best] && i < best)) best = i;
     }
     return best;
   };
