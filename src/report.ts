@@ -91,7 +91,6 @@ export async function extractOrCount(bytes: Uint8Array, name: string, options: E
 /** One part of a PDF: the readings of pages `range.from` to `range.to`. */
 export async function extractPages(bytes: Uint8Array, name: string, options: ExtractOptions, range: PageRange): Promise<PageReading[]> {
   const file = basename(name);
-  detectInput(bytes, file);
   const doc = await openChecked(bytes, file, options);
   try {
     return await readPdfPages(doc.pages(range));
