@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { PDFDocument } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import { PART_PAGES, pageRanges } from "../src/cli/parts.ts";
+import { WorkerPool } from "../src/cli/pool.ts";
 import { Report } from "../src/model/schema.ts";
 import { ROOT } from "./helpers.ts";
 
@@ -59,5 +60,23 @@ describe("a PDF read in parts", () => {
     expect(report.sheets).toHaveLength(66);
     expect(report.findings.map((f) => [f.code, f.printed])).toEqual([["PAGES_EMPTY", "6, 7, 30, 31, 54, 55"]]);
     expect(extractWith(1, path).json).toBe(inParts.json);
+  }, 60_000);
+});
+
+describe("a part of a PDF", () => {
+  it("is refused when the file is no longer the one whose pages were counted", async () => {
+    const pool = new WorkerPool(1, 60_000);
+    const part = { path: join(ROOT, "fixtures/pdf/kokubunji-r5.pdf"), maxSize: 1 << 30, maxPages: 5000, splitAbove: Infinity, audit: false, write: null, returnReport: false, pages: { from: 1, to: 12 } };
+    try {
+      const counted = await pool.run({ ...part, pages: null, sha256: null, splitAbove: 0 }, 1);
+      if (!("split" in counted)) throw new Error(`expected a page count, got ${JSON.stringify(counted)}`);
+      expect(counted.split.pages).toBe(24);
+      const same = await pool.run({ ...part, sha256: counted.split.sha256 }, 2);
+      expect("part" in same && same.part.map((p) => p.page)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+      const changed = await pool.run({ ...part, sha256: "0".repeat(64) }, 3);
+      expect("error" in changed && changed.error).toEqual({ code: "ChangedWhileRead", file: "kokubunji-r5.pdf", detail: "pages 1–12" });
+    } finally {
+      await pool.close();
+    }
   }, 60_000);
 });

@@ -161,7 +161,7 @@ async function readAll(p: Plan, io: Io): Promise<Outcome[]> {
   const auditOnWorker = p.command === "audit" && !p.needReports;
   const task = {
     password: values.password, maxSize: positive(values["max-size"], 200) * 1024 * 1024, maxPages: positive(values["max-pages"], 5000),
-    splitAbove: todo.length < size ? 2 * PART_PAGES.min : PART_PAGES.max, pages: null,
+    splitAbove: todo.length < size ? 2 * PART_PAGES.min : PART_PAGES.max, pages: null, sha256: null,
   };
   let ids = 0;
   const run = (t: Omit<Task, "id">) => limit(() => pool.run(t, ids++));
@@ -179,7 +179,7 @@ async function readAll(p: Plan, io: Io): Promise<Outcome[]> {
     if (!("split" in first)) return done(item, first);
     const ranges = pageRanges(first.split.pages, size);
     if (values.verbose) io.stderr(`${basename(item.path)}: ${first.split.pages} pages, read in ${ranges.length} parts (${ranges.map((r) => `${r.from}–${r.to}`).join(", ")})`);
-    return done(item, await readInParts(item.path, first.split, ranges, whole, (range) => run({ ...whole, pages: range }), releaseIfDone));
+    return done(item, await readInParts(item.path, first.split, ranges, whole, (range) => run({ ...whole, pages: range, sha256: first.split.sha256 }), releaseIfDone));
   };
   try {
     return await Promise.all(todo.map(readOne));

@@ -15,8 +15,10 @@ export interface Task extends Finishing {
   maxPages: number;
   /** A PDF with more pages is only counted (`split`), to be read in parts on several workers. */
   splitAbove: number;
-  /** Read only these pages (one part of a split PDF) and send back their readings. */
+  /** Read only these pages (one part of a split PDF) and send back their readings… */
   pages: PageRange | null;
+  /** …of the file whose pages were counted: a part of other bytes is refused (ChangedWhileRead). */
+  sha256: string | null;
 }
 
 export interface Summary {

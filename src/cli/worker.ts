@@ -1,5 +1,6 @@
 // One worker thread holding one pdf.js instance: reads and extracts the files it is sent.
 // pdf.js parses on the calling thread, so files run in parallel only on separate threads.
+import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { enableCompileCache } from "node:module";
@@ -29,7 +30,10 @@ async function run(task: Task): Promise<TaskResult> {
     if (info.size > task.maxSize) throw new InputError("TooLarge", file, `${info.size} bytes, limit ${task.maxSize}`);
     const bytes = await readFile(task.path);
     const options = { password: task.password, maxPages: task.maxPages };
-    if (task.pages) return { id: task.id, ok: true, part: await extractPages(bytes, task.path, options, task.pages) };
+    if (task.pages) {
+      if (createHash("sha256").update(bytes).digest("hex") !== task.sha256) throw new InputError("ChangedWhileRead", file, `pages ${task.pages.from}–${task.pages.to}`);
+      return { id: task.id, ok: true, part: await extractPages(bytes, task.path, options, task.pages) };
+    }
     const read = await extractOrCount(bytes, task.path, options, task.splitAbove);
     if (!("report" in read)) return { id: task.id, ok: true, split: read };
     return { id: task.id, ok: true, ...(await finishReport(read.report, task)) };
