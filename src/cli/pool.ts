@@ -44,10 +44,11 @@ interface Slot {
 const WORKER_URL = new URL(import.meta.url.endsWith(".ts") ? "./worker.ts" : "./worker.js", import.meta.url);
 
 /** A worker thread, loading pdf.js. Its heap is capped well above what one part of a document
- * needs (PART_PAGES.max pages, ~50 MB live): under a cap V8 grows the old generation less
- * eagerly, and a smaller young generation (8 MB semi-spaces instead of 16) cost no measurable
- * time. Together they took a 1,000-page audit from ~390 to ~240 MB resident. A file that passes
- * the cap fails alone (its worker is replaced), as a hung one does. */
+ * needs (PART_PAGES.max pages, ~50 MB live): under a cap V8 grows the old generation far less
+ * eagerly, and the young generation gets 8 MB semi-spaces instead of 16. Together they took a
+ * 1,000-page audit from ~415 to ~255 MB resident, for ~20–30% more time (the old-generation cap's
+ * more frequent collections; README, Performance). A file that passes the cap fails alone (its
+ * worker is replaced), as a hung one does. */
 export function startWorker(): Worker {
   return new Worker(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 24 } });
 }

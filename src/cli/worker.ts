@@ -13,9 +13,8 @@ import type { Task, TaskResult } from "./pool.ts";
 enableCompileCache?.(); // each thread has its own module loader; share the on-disk cache
 // pdf.js inflates content streams over 1 KB through the web DecompressionStream, which in Node
 // sends each one through the zlib thread pool and back: a thread reading pages sat idle ~10% of
-// the time alone and ~40% beside a second one. Without it, pdf.js inflates in JavaScript on this
-// thread (its own fallback, as in browsers without the API). Only this thread, which exists to
-// run pdf.js, loses the global.
+// its time waiting. Without it, pdf.js inflates in JavaScript on this thread (its own fallback,
+// as in browsers without the API). Only this thread, which exists to run pdf.js, loses the global.
 delete (globalThis as { DecompressionStream?: unknown }).DecompressionStream;
 // Load pdf.js now, while the main thread is still reading its arguments and inputs.
 const pdfReady = import("../extract/pdf.ts");
