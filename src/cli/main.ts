@@ -12,6 +12,7 @@ import { reportJson } from "../output/json.ts";
 import { auditSeries } from "../report.ts";
 import { expandInputs } from "./inputs.ts";
 import { chooseLang, type Lang } from "./lang.ts";
+import { OPTIONS } from "./options.ts";
 import { FORMATS, isCurrent, outputStems, removeStaleTemps, writeAtomic, writeCombined, writeReport, type Format } from "./outputs.ts";
 import { pageRanges, PART_PAGES, readInParts } from "./parts.ts";
 import { WorkerPool, type Summary, type Task, type TaskResult } from "./pool.ts";
@@ -45,12 +46,6 @@ export interface Io {
   prestarted?: Worker;
 }
 
-const OPTIONS = {
-  output: { type: "string", short: "o" }, "out-dir": { type: "string" }, json: { type: "boolean" },
-  lang: { type: "string" }, password: { type: "string" }, jobs: { type: "string" }, timeout: { type: "string" },
-  "max-size": { type: "string" }, "max-pages": { type: "string" }, resume: { type: "boolean" },
-  quiet: { type: "boolean" }, verbose: { type: "boolean" }, help: { type: "boolean", short: "h" }, format: { type: "string" }, html: { type: "string" },
-} as const;
 
 const toJson = (value: unknown) => JSON.stringify(value, null, 2) + "\n";
 const positive = (text: string | undefined, fallback: number) => {
@@ -205,6 +200,7 @@ const summaryOf = (r: Report): Summary => ({ sheets: r.sheets.length, findings: 
 async function run(argv: string[], io: Io): Promise<number> {
   const p = await plan(argv, io);
   if (typeof p === "number") return p;
+  if (p.values.verbose && process.execArgv.includes("--single-threaded-gc")) io.stderr("a batch: each worker collects its own garbage (node --single-threaded-gc)");
   const outcomes = await readAll(p, io);
   for (const o of outcomes) {
     const line = describeFailure(o, p.lang);
