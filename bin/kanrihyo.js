@@ -19,12 +19,9 @@ const from = builtIsCurrent() ? { dir: "../dist/", ext: ".js" } : { dir: "../src
 // option keeps collection on the thread that makes the garbage; V8 options can only be given
 // when Node starts, so a batch re-executes Node with it (same process, stdio and exit code).
 // A single file keeps the helpers: there they use a core that would otherwise be idle.
-const GC_ON_OWN_THREAD = "--single-threaded-gc";
-if (!process.execArgv.includes(GC_ON_OWN_THREAD) && typeof process.execve === "function") {
-  const { isBatch } = await import(`${from.dir}cli/options${from.ext}`);
-  if (isBatch(process.argv.slice(2))) {
-    process.execve(process.execPath, [process.execPath, ...process.execArgv, GC_ON_OWN_THREAD, ...process.argv.slice(1)], process.env);
-  }
+const { BATCH_NODE_OPTION, isBatch } = await import(`${from.dir}cli/options${from.ext}`);
+if (!process.execArgv.includes(BATCH_NODE_OPTION) && typeof process.execve === "function" && isBatch(process.argv.slice(2))) {
+  process.execve(process.execPath, [process.execPath, ...process.execArgv, BATCH_NODE_OPTION, ...process.argv.slice(1)], process.env);
 }
 // Reading a file needs a worker with pdf.js loaded: start one now, while this thread loads the
 // CLI, unless the call is only asking for help.

@@ -61,7 +61,8 @@ function toReport(source: Omit<Source, "pages">, reading: Reading): Report {
   });
 }
 
-const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+/** The input's identity in `source.sha256`, and what --resume and the parts of a PDF compare. */
+export const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
 /** Reads one report (PDF or text) into the contract's JSON; findings hold the reader's doubts. */
 export async function extract(bytes: Uint8Array, name: string, options: ExtractOptions = {}): Promise<Report> {

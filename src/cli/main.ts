@@ -12,7 +12,7 @@ import { reportJson } from "../output/json.ts";
 import { auditSeries } from "../report.ts";
 import { expandInputs } from "./inputs.ts";
 import { chooseLang, type Lang } from "./lang.ts";
-import { OPTIONS } from "./options.ts";
+import { BATCH_NODE_OPTION, OPTIONS } from "./options.ts";
 import { FORMATS, isCurrent, outputStems, removeStaleTemps, writeAtomic, writeCombined, writeReport, type Format } from "./outputs.ts";
 import { pageRanges, PART_PAGES, readInParts } from "./parts.ts";
 import { WorkerPool, type Summary, type Task, type TaskResult } from "./pool.ts";
@@ -200,7 +200,7 @@ const summaryOf = (r: Report): Summary => ({ sheets: r.sheets.length, findings: 
 async function run(argv: string[], io: Io): Promise<number> {
   const p = await plan(argv, io);
   if (typeof p === "number") return p;
-  if (p.values.verbose && process.execArgv.includes("--single-threaded-gc")) io.stderr("a batch: each worker collects its own garbage (node --single-threaded-gc)");
+  if (p.values.verbose && process.execArgv.includes(BATCH_NODE_OPTION)) io.stderr(`a batch: each worker collects its own garbage (node ${BATCH_NODE_OPTION})`);
   const outcomes = await readAll(p, io);
   for (const o of outcomes) {
     const line = describeFailure(o, p.lang);

@@ -10,6 +10,9 @@ export const OPTIONS = {
   quiet: { type: "boolean" }, verbose: { type: "boolean" }, help: { type: "boolean", short: "h" }, format: { type: "string" }, html: { type: "string" },
 } as const;
 
+/** The V8 option a batch runs with (bin/kanrihyo.js): each thread collects its own garbage. */
+export const BATCH_NODE_OPTION = "--single-threaded-gc";
+
 /** Whether the arguments name a batch: several inputs, a folder or a glob (not a single file). */
 export function isBatch(argv: string[]): boolean {
   try {

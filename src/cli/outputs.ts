@@ -1,12 +1,12 @@
 // Output files: one per input, named after it, written atomically; stale temporary files of an
 // interrupted run are removed; --resume recognises outputs that are complete and current.
-import { createHash } from "node:crypto";
 import { readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { Report } from "../model/schema.ts";
 import { indicatorsCsv, sheetsCsv } from "../output/csv.ts";
 import { reportJson } from "../output/json.ts";
 import { reportXml } from "../output/xml.ts";
+import { sha256 } from "../report.ts";
 
 export const FORMATS = ["json", "csv", "xml"] as const;
 export type Format = (typeof FORMATS)[number];
@@ -51,8 +51,7 @@ export function outputStems(paths: readonly string[]): string[] {
 export async function isCurrent(output: string, input: string): Promise<boolean> {
   try {
     const report = Report.parse(JSON.parse(await readFile(output, "utf8")));
-    const sha = createHash("sha256").update(await readFile(input)).digest("hex");
-    return report.source.sha256 === sha;
+    return report.source.sha256 === sha256(await readFile(input));
   } catch {
     return false;
   }

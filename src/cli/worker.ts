@@ -1,12 +1,11 @@
 // One worker thread holding one pdf.js instance: reads and extracts the files it is sent.
 // pdf.js parses on the calling thread, so files run in parallel only on separate threads.
-import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { enableCompileCache } from "node:module";
 import { parentPort } from "node:worker_threads";
 import { InputError } from "../errors.ts";
-import { extractOrCount, extractPages } from "../report.ts";
+import { extractOrCount, extractPages, sha256 } from "../report.ts";
 import { failureOf, finishReport } from "./finish.ts";
 import type { Task, TaskResult } from "./pool.ts";
 
@@ -30,7 +29,7 @@ async function run(task: Task): Promise<TaskResult> {
     const bytes = await readFile(task.path);
     const options = { password: task.password, maxPages: task.maxPages };
     if (task.pages) {
-      if (createHash("sha256").update(bytes).digest("hex") !== task.sha256) throw new InputError("ChangedWhileRead", file, `pages ${task.pages.from}–${task.pages.to}`);
+      if (sha256(bytes) !== task.sha256) throw new InputError("ChangedWhileRead", file, `pages ${task.pages.from}–${task.pages.to}`);
       return { id: task.id, ok: true, part: await extractPages(bytes, task.path, options, task.pages) };
     }
     const read = await extractOrCount(bytes, task.path, options, task.splitAbove);
