@@ -44,8 +44,8 @@ describe("a PDF read in parts", () => {
     const path = await repeated("fixtures/pdf/kokubunji-r5.pdf", 3);
     const whole = extractWith(1, path);
     const inParts = extractWith(2, path);
-    expect(whole.how).toBe("");
-    expect(inParts.how).toBe("3x-kokubunji-r5.pdf: 72 pages, read in 2 parts (1–36, 37–72)");
+    expect(whole.how).toBe("workers started: 1 (--jobs 1)");
+    expect(inParts.how).toBe("3x-kokubunji-r5.pdf: 72 pages, read in 2 parts (1–36, 37–72)\nworkers started: 2 (--jobs 2)");
     expect(inParts.json).toBe(whole.json);
     const report = Report.parse(JSON.parse(whole.json));
     expect(report.sheets.map((s) => s.page)).toEqual(Array.from({ length: 72 }, (_, i) => i + 1));
@@ -60,6 +60,13 @@ describe("a PDF read in parts", () => {
     expect(report.sheets).toHaveLength(66);
     expect(report.findings.map((f) => [f.code, f.printed])).toEqual([["PAGES_EMPTY", "6, 7, 30, 31, 54, 55"]]);
     expect(extractWith(1, path).json).toBe(inParts.json);
+  }, 60_000);
+});
+
+describe("a PDF too short to be read in parts", () => {
+  it("is read on one worker, the other never started (it would take a core loading pdf.js)", () => {
+    const single = extractWith(2, join(ROOT, "fixtures/pdf/kokubunji-r5.pdf"));
+    expect(single.how).toBe("workers started: 1 (--jobs 2)");
   }, 60_000);
 });
 

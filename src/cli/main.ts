@@ -151,6 +151,7 @@ async function readAll(p: Plan, io: Io): Promise<Outcome[]> {
   const { values, outDir, todo } = p;
   const size = Math.max(1, Math.floor(positive(values.jobs, availableParallelism())));
   const pool = new WorkerPool(size, positive(values.timeout, 120) * 1000, io.prestarted ? [io.prestarted] : []);
+  pool.start(todo.length);
   const limit = pLimit(size);
   const progress = new Progress(todo.length, values.quiet || todo.length < 2 ? null : (io.progress ?? null));
   const auditOnWorker = p.command === "audit" && !p.needReports;
@@ -173,6 +174,7 @@ async function readAll(p: Plan, io: Io): Promise<Outcome[]> {
     const first = await run(whole);
     if (!("split" in first)) return done(item, first);
     const ranges = pageRanges(first.split.pages, size);
+    pool.start(ranges.length);
     if (values.verbose) io.stderr(`${basename(item.path)}: ${first.split.pages} pages, read in ${ranges.length} parts (${ranges.map((r) => `${r.from}–${r.to}`).join(", ")})`);
     return done(item, await readInParts(item.path, first.split, ranges, whole, (range) => run({ ...whole, pages: range, sha256: first.split.sha256 }), releaseIfDone));
   };
@@ -180,6 +182,7 @@ async function readAll(p: Plan, io: Io): Promise<Outcome[]> {
     return await Promise.all(todo.map(readOne));
   } finally {
     await pool.close();
+    if (values.verbose) io.stderr(`workers started: ${pool.started} (--jobs ${size})`);
   }
 }
 
