@@ -5,6 +5,7 @@ import { basename } from "node:path";
 import { enableCompileCache } from "node:module";
 import { parentPort } from "node:worker_threads";
 import { InputError } from "../errors.ts";
+import { acceptFontFaces } from "../extract/font-faces.ts";
 import { extractOrCount, extractPages, sha256 } from "../report.ts";
 import { failureOf, finishReport } from "./finish.ts";
 import type { Task, TaskResult } from "./pool.ts";
@@ -15,6 +16,8 @@ enableCompileCache?.(); // each thread has its own module loader; share the on-d
 // its time waiting. Without it, pdf.js inflates in JavaScript on this thread (its own fallback,
 // as in browsers without the API). Only this thread, which exists to run pdf.js, loses the global.
 delete (globalThis as { DecompressionStream?: unknown }).DecompressionStream;
+// And it takes fonts as font faces, so that pdf.js builds no glyph outlines (font-faces.ts).
+acceptFontFaces();
 // Load pdf.js now, while the main thread is still reading its arguments and inputs.
 const pdfReady = import("../extract/pdf.ts");
 

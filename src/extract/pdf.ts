@@ -5,6 +5,7 @@ import { getDocument, PasswordException, PasswordResponses, VerbosityLevel } fro
 import type { PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { InputError } from "../errors.ts";
 import type { Extraction, Fragment, PageInfo, Shape } from "./fragment.ts";
+import { FONTLESS_DOCUMENT, fontFacesAccepted } from "./font-faces.ts";
 import { readGraphics, type Matrix } from "./pdf-paths.ts";
 import { sameThreadWorker } from "./pdf-port.ts";
 import { readText } from "./pdf-text.ts";
@@ -62,21 +63,28 @@ export interface PdfDocument {
   close(): Promise<void>;
 }
 
-export async function openPdf(bytes: Uint8Array, file: string, options: PdfOptions = {}): Promise<PdfDocument> {
-  const worker = sameThreadWorker();
-  const task = getDocument({
-    worker,
+/** What getDocument is given for a file's bytes (the worker apart). */
+export function documentParams(bytes: Uint8Array, password?: string) {
+  return {
     // A view, not a copy: through the same-thread port nothing is transferred (detached), and
     // pdf.js only reads the bytes. (It refuses a Node Buffer as such.)
     data: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-    password: options.password,
+    password,
     cMapUrl: CMAP_URL,
     cMapPacked: true,
     standardFontDataUrl: STANDARD_FONT_DATA_URL,
     useSystemFonts: false,
+    // Font faces where this thread accepts them: then pdf.js builds no glyph outlines (font-faces.ts).
+    disableFontFace: !fontFacesAccepted(),
+    ownerDocument: FONTLESS_DOCUMENT as never, // typed as a DOM Document; pdf.js uses only `fonts`
     fontExtraProperties: true, // fonts' matrices, to place glyphs from the operator list
     verbosity: VerbosityLevel.ERRORS,
-  });
+  };
+}
+
+export async function openPdf(bytes: Uint8Array, file: string, options: PdfOptions = {}): Promise<PdfDocument> {
+  const worker = sameThreadWorker();
+  const task = getDocument({ ...documentParams(bytes, options.password), worker });
   let doc;
   try {
     doc = await task.promise;
