@@ -5,19 +5,13 @@ import { basename } from "node:path";
 import { enableCompileCache } from "node:module";
 import { parentPort } from "node:worker_threads";
 import { InputError } from "../errors.ts";
-import { acceptFontFaces } from "../extract/font-faces.ts";
+import { preparePdfThread } from "../extract/pdf-thread.ts";
 import { extractOrCount, extractPages, sha256 } from "../report.ts";
 import { failureOf, finishReport } from "./finish.ts";
 import type { Task, TaskResult } from "./pool.ts";
 
 enableCompileCache?.(); // each thread has its own module loader; share the on-disk cache
-// pdf.js inflates content streams over 1 KB through the web DecompressionStream, which in Node
-// sends each one through the zlib thread pool and back: a thread reading pages sat idle ~10% of
-// its time waiting. Without it, pdf.js inflates in JavaScript on this thread (its own fallback,
-// as in browsers without the API). Only this thread, which exists to run pdf.js, loses the global.
-delete (globalThis as { DecompressionStream?: unknown }).DecompressionStream;
-// And it takes fonts as font faces, so that pdf.js builds no glyph outlines (font-faces.ts).
-acceptFontFaces();
+preparePdfThread(); // before pdf.js loads
 // Load pdf.js now, while the main thread is still reading its arguments and inputs.
 const pdfReady = import("../extract/pdf.ts");
 
