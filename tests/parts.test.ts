@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PDFDocument } from "pdf-lib";
 import { describe, expect, it } from "vitest";
-import { PART_PAGES, pageRanges } from "../src/cli/parts.ts";
+import { claimPages, PART_PAGES, pageRanges, pagesIn, sharesOf } from "../src/cli/parts.ts";
 import { WorkerPool } from "../src/cli/pool.ts";
 import { Report } from "../src/model/schema.ts";
 import { ROOT } from "./helpers.ts";
@@ -30,22 +30,39 @@ function extractWith(jobs: number, path: string): { json: string; how: string } 
 }
 
 describe("page ranges", () => {
-  it.each([[24, 2], [48, 2], [240, 2], [1000, 1], [1000, 2], [401, 3], [5, 2]])("cover %i pages once, in order, for %i workers", (pages, workers) => {
+  it.each([[24, 2], [48, 2], [240, 2], [1000, 1], [1000, 2], [401, 3], [5, 2]])("cover %i pages once, in order, in as few parts as %i workers can share", (pages, workers) => {
     const ranges = pageRanges(pages, workers);
-    expect(ranges.flatMap((r) => Array.from({ length: r.to - r.from + 1 }, (_, i) => r.from + i))).toEqual(Array.from({ length: pages }, (_, i) => i + 1));
-    for (const r of ranges) expect(r.to - r.from + 1).toBeLessThanOrEqual(PART_PAGES.max);
-    if (ranges.length > 1) for (const r of ranges) expect(r.to - r.from + 1).toBeGreaterThanOrEqual(PART_PAGES.min);
-    if (ranges.length > workers) expect(ranges.length % workers).toBe(0);
+    expect(ranges.flatMap((r) => [...pagesIn(r)])).toEqual(Array.from({ length: pages }, (_, i) => i + 1));
+    expect(ranges).toHaveLength(Math.ceil(pages / (PART_PAGES.max * workers)));
+    for (const r of ranges) expect(r.to - r.from + 1).toBeLessThanOrEqual(PART_PAGES.max * workers);
+  });
+});
+
+describe("pages claimed from a shared part", () => {
+  it("go to one claimer each, in order, until the part is read", () => {
+    const [a, b] = sharesOf([{ from: 5, to: 14 }], 2).map(claimPages);
+    const got: [string, number][] = [];
+    // Interleaved as two workers would, one slower than the other.
+    for (let step = 0; ; step++) {
+      const next = step % 3 === 2 ? a!.next() : b!.next();
+      if (next.done) break;
+      got.push([step % 3 === 2 ? "a" : "b", next.value]);
+    }
+    expect(got.map(([, n]) => n)).toEqual([5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
+    expect([...a!]).toEqual([]); // nothing left for the other either
+    expect(new Set(got.map(([who]) => who))).toEqual(new Set(["a", "b"]));
   });
 });
 
 describe("a PDF read in parts", () => {
-  it("gives the same report as read whole (72 pages: two parts on two workers, one whole on one)", async () => {
+  it("gives the same report as read whole (72 pages: one part shared by two workers, or all on one)", async () => {
     const path = await repeated("fixtures/pdf/kokubunji-r5.pdf", 3);
     const whole = extractWith(1, path);
     const inParts = extractWith(2, path);
     expect(whole.how).toBe("workers started: 1 (--jobs 1)");
-    expect(inParts.how).toBe("3x-kokubunji-r5.pdf: 72 pages, read in 2 parts (1–36, 37–72)\nworkers started: 2 (--jobs 2)");
+    const [line, a, b] = /^3x-kokubunji-r5\.pdf: 72 pages, read in 1 part\(s\) by 2 workers each \(1–72: (\d+) \+ (\d+)\)\nworkers started: 2 \(--jobs 2\)$/.exec(inParts.how) ?? [];
+    expect(line, inParts.how).toBeDefined();
+    expect(Number(a) + Number(b)).toBe(72);
     expect(inParts.json).toBe(whole.json);
     const report = Report.parse(JSON.parse(whole.json));
     expect(report.sheets.map((s) => s.page)).toEqual(Array.from({ length: 72 }, (_, i) => i + 1));
@@ -55,7 +72,7 @@ describe("a PDF read in parts", () => {
   it("names the damaged pages of every part in one finding", async () => {
     const path = await repeated("fixtures/bad/damaged.pdf", 3);
     const inParts = extractWith(2, path);
-    expect(inParts.how).toContain("read in 2 parts");
+    expect(inParts.how).toContain("read in 1 part(s) by 2 workers each");
     const report = Report.parse(JSON.parse(inParts.json));
     expect(report.sheets).toHaveLength(66);
     expect(report.findings.map((f) => [f.code, f.printed])).toEqual([["PAGES_EMPTY", "6, 7, 30, 31, 54, 55"]]);
@@ -73,7 +90,7 @@ describe("a PDF too short to be read in parts", () => {
 describe("a part of a PDF", () => {
   it("is refused when the file is no longer the one whose pages were counted", async () => {
     const pool = new WorkerPool(1, 60_000);
-    const part = { path: join(ROOT, "fixtures/pdf/kokubunji-r5.pdf"), maxSize: 1 << 30, maxPages: 5000, splitAbove: Infinity, audit: false, write: null, returnReport: false, pages: { from: 1, to: 12 } };
+    const part = { path: join(ROOT, "fixtures/pdf/kokubunji-r5.pdf"), maxSize: 1 << 30, maxPages: 5000, splitAbove: Infinity, audit: false, write: null, returnReport: false, pages: { from: 1, to: 12 }, claimed: null };
     try {
       const counted = await pool.run({ ...part, pages: null, sha256: null, splitAbove: 0 }, 1);
       if (!("split" in counted)) throw new Error(`expected a page count, got ${JSON.stringify(counted)}`);
@@ -82,6 +99,23 @@ describe("a part of a PDF", () => {
       expect("part" in same && same.part.map((p) => p.page)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
       const changed = await pool.run({ ...part, sha256: "0".repeat(64) }, 3);
       expect("error" in changed && changed.error).toEqual({ code: "ChangedWhileRead", file: "kokubunji-r5.pdf", detail: "pages 1–12" });
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
+  it("shared by two workers is read once: each page by one of them, in order", async () => {
+    const pool = new WorkerPool(2, 60_000);
+    const path = join(ROOT, "fixtures/pdf/kokubunji-r5.pdf");
+    const task = { path, maxSize: 1 << 30, maxPages: 5000, splitAbove: Infinity, audit: false, write: null, returnReport: false };
+    try {
+      const counted = await pool.run({ ...task, pages: null, claimed: null, sha256: null, splitAbove: 0 }, 1);
+      if (!("split" in counted)) throw new Error(`expected a page count, got ${JSON.stringify(counted)}`);
+      const shares = sharesOf([{ from: 1, to: 24 }], 2);
+      const parts = await Promise.all(shares.map((share, i) => pool.run({ ...task, pages: share.range, claimed: share.claimed, sha256: counted.split.sha256 }, 2 + i)));
+      const read = parts.map((r) => ("part" in r ? r.part.map((p) => p.page) : []));
+      for (const pages of read) expect(pages).toEqual([...pages].sort((x, y) => x - y));
+      expect(read.flat().sort((x, y) => x - y)).toEqual(Array.from({ length: 24 }, (_, i) => i + 1));
     } finally {
       await pool.close();
     }

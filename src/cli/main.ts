@@ -14,7 +14,7 @@ import { expandInputs } from "./inputs.ts";
 import { chooseLang, type Lang } from "./lang.ts";
 import { BATCH_NODE_OPTION, OPTIONS } from "./options.ts";
 import { FORMATS, isCurrent, outputStems, removeStaleTemps, writeAtomic, writeCombined, writeReport, type Format } from "./outputs.ts";
-import { pageRanges, PART_PAGES, readInParts } from "./parts.ts";
+import { pageRanges, PART_PAGES, readInParts, sharesOf, type Share } from "./parts.ts";
 import { WorkerPool, type Summary, type Task, type TaskResult } from "./pool.ts";
 import { Progress, type ProgressSink } from "./progress.ts";
 import { renderTable } from "./table.ts";
@@ -157,7 +157,7 @@ async function readAll(p: Plan, io: Io): Promise<Outcome[]> {
   const auditOnWorker = p.command === "audit" && !p.needReports;
   const task = {
     password: values.password, maxSize: positive(values["max-size"], 200) * 1024 * 1024, maxPages: positive(values["max-pages"], 5000),
-    splitAbove: todo.length < size ? 2 * PART_PAGES.min : PART_PAGES.max, pages: null, sha256: null,
+    splitAbove: todo.length < size ? 2 * PART_PAGES.min : PART_PAGES.max, pages: null, claimed: null, sha256: null,
   };
   let ids = 0;
   const run = (t: Omit<Task, "id">) => limit(() => pool.run(t, ids++));
@@ -174,9 +174,20 @@ async function readAll(p: Plan, io: Io): Promise<Outcome[]> {
     const first = await run(whole);
     if (!("split" in first)) return done(item, first);
     const ranges = pageRanges(first.split.pages, size);
-    pool.start(ranges.length);
-    if (values.verbose) io.stderr(`${basename(item.path)}: ${first.split.pages} pages, read in ${ranges.length} parts (${ranges.map((r) => `${r.from}–${r.to}`).join(", ")})`);
-    return done(item, await readInParts(item.path, first.split, ranges, whole, (range) => run({ ...whole, pages: range, sha256: first.split.sha256 }), releaseIfDone));
+    const shares = sharesOf(ranges, size);
+    pool.start(size);
+    const pagesRead = shares.map(() => 0);
+    const readShare = async (share: Share) => {
+      const result = await run({ ...whole, pages: share.range, claimed: share.claimed, sha256: first.split.sha256 });
+      if ("part" in result) pagesRead[shares.indexOf(share)] = result.part.length;
+      return result;
+    };
+    const result = await readInParts(item.path, first.split, shares, whole, readShare, releaseIfDone);
+    if (values.verbose) {
+      const parts = ranges.map((r, i) => `${r.from}–${r.to}: ${pagesRead.slice(i * size, (i + 1) * size).join(" + ")}`);
+      io.stderr(`${basename(item.path)}: ${first.split.pages} pages, read in ${ranges.length} part(s) by ${size} workers each (${parts.join("; ")})`);
+    }
+    return done(item, result);
   };
   try {
     return await Promise.all(todo.map(readOne));

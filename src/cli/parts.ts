@@ -1,38 +1,68 @@
-// One PDF read on several workers at once: its pages in ranges, a range per task, the readings
-// put back together on this thread. Parts also bound memory, since a worker's grows with the
-// pages of the document it holds open.
+// One PDF read on several workers at once. Its pages come in parts (ranges), and the workers
+// reading a part share a counter: each claims the next page not yet read. A worker that starts
+// late (still loading pdf.js) or draws heavier pages reads fewer, and none stands idle while
+// another still has a queue. The readings are put back in page order on this thread. Parts
+// also bound memory, since a worker's grows with the pages of the document it holds open.
 import type { PageRange } from "../extract/pdf.ts";
 import { assembleReport } from "../report.ts";
 import { failureOf, finishReport, type Finishing } from "./finish.ts";
 import type { TaskResult } from "./pool.ts";
 
 export const PART_PAGES = {
-  /** No part smaller: each part opens the document again, in a worker whose JIT may still be cold. */
+  /** A PDF is read on several workers only above twice this: each opens the document again,
+   * and loads pdf.js if it has not yet (a 24-page file read on two workers took 1.4× as long). */
   min: 24,
-  /** No part larger: a worker holds one part's document in memory. */
+  /** About the most pages one worker reads of one opened document: a part has this many per worker. */
   max: 200,
 } as const;
 
-/** The pages of a `pages`-page PDF in consecutive ranges of `min` to `max` pages: one per worker,
- * or, when more are needed, a multiple of the workers (so that no part is read alone at the end). */
+/** The pages of a `pages`-page PDF in consecutive ranges of equal size, each at most
+ * `max` pages per worker. */
 export function pageRanges(pages: number, workers: number): PageRange[] {
-  const needed = Math.ceil(pages / PART_PAGES.max);
-  const parts = needed > workers ? Math.ceil(needed / workers) * workers : Math.max(needed, Math.min(workers, Math.floor(pages / PART_PAGES.min)), 1);
+  const parts = Math.max(1, Math.ceil(pages / (PART_PAGES.max * workers)));
   const size = Math.ceil(pages / parts);
   return Array.from({ length: Math.ceil(pages / size) }, (_, i) => ({ from: i * size + 1, to: Math.min(pages, (i + 1) * size) }));
 }
 
-/** Reads each range with `readPart` and assembles the report; the first part to fail fails the file. */
+/** A part as one of the workers sharing it reads it: the range, and how many of its pages have
+ * been claimed so far (an Int32 shared by those workers). */
+export interface Share {
+  range: PageRange;
+  claimed: SharedArrayBuffer;
+}
+
+/** The page numbers of a range, in order. */
+export function* pagesIn({ from, to }: PageRange): Generator<number, void, void> {
+  for (let n = from; n <= to; n++) yield n;
+}
+
+/** The pages a worker reads of a shared part, in order: each the next one no worker has
+ * claimed, claimed only when the worker asks for it. */
+export function* claimPages({ range, claimed }: Share): Generator<number, void, void> {
+  const count = new Int32Array(claimed);
+  for (let n = range.from + Atomics.add(count, 0, 1); n <= range.to; n = range.from + Atomics.add(count, 0, 1)) yield n;
+}
+
+/** Each range shared by `workers` tasks. */
+export function sharesOf(ranges: readonly PageRange[], workers: number): Share[] {
+  return ranges.flatMap((range) => {
+    const claimed = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
+    return Array.from({ length: workers }, () => ({ range, claimed }));
+  });
+}
+
+/** Reads every share with `readShare` and assembles the report; the first share to fail
+ * fails the file. */
 export async function readInParts(
-  path: string, split: { pages: number; sha256: string }, ranges: readonly PageRange[], finishing: Finishing,
-  readPart: (range: PageRange) => Promise<TaskResult>, beforeAssembly: () => Promise<void>,
+  path: string, split: { pages: number; sha256: string }, shares: readonly Share[], finishing: Finishing,
+  readShare: (share: Share) => Promise<TaskResult>, beforeAssembly: () => Promise<void>,
 ): Promise<TaskResult> {
-  const parts = await Promise.all(ranges.map(readPart));
+  const parts = await Promise.all(shares.map(readShare));
   await beforeAssembly();
   const failed = parts.find((r) => !r.ok);
   if (failed) return failed;
   try {
-    const pages = parts.flatMap((r) => ("part" in r ? r.part : []));
+    const pages = parts.flatMap((r) => ("part" in r ? r.part : [])).sort((a, b) => a.page - b.page);
     return { id: -1, ok: true, ...(await finishReport(assembleReport(path, split.sha256, pages, split.pages), finishing)) };
   } catch (e) {
     return failureOf(-1, e);

@@ -17,6 +17,8 @@ export interface Task extends Finishing {
   splitAbove: number;
   /** Read only these pages (one part of a split PDF) and send back their readings… */
   pages: PageRange | null;
+  /** …those not claimed by the other workers sharing the part (parts.ts), when given… */
+  claimed: SharedArrayBuffer | null;
   /** …of the file whose pages were counted: a part of other bytes is refused (ChangedWhileRead). */
   sha256: string | null;
 }

@@ -8,6 +8,7 @@ import { InputError } from "../errors.ts";
 import { preparePdfThread } from "../extract/pdf-thread.ts";
 import { extractOrCount, extractPages, sha256 } from "../report.ts";
 import { failureOf, finishReport } from "./finish.ts";
+import { claimPages, pagesIn } from "./parts.ts";
 import type { Task, TaskResult } from "./pool.ts";
 
 enableCompileCache?.(); // each thread has its own module loader; share the on-disk cache
@@ -27,7 +28,8 @@ async function run(task: Task): Promise<TaskResult> {
     const options = { password: task.password, maxPages: task.maxPages };
     if (task.pages) {
       if (sha256(bytes) !== task.sha256) throw new InputError("ChangedWhileRead", file, `pages ${task.pages.from}–${task.pages.to}`);
-      return { id: task.id, ok: true, part: await extractPages(bytes, task.path, options, task.pages) };
+      const numbers = task.claimed ? claimPages({ range: task.pages, claimed: task.claimed }) : pagesIn(task.pages);
+      return { id: task.id, ok: true, part: await extractPages(bytes, task.path, options, numbers) };
     }
     const read = await extractOrCount(bytes, task.path, options, task.splitAbove);
     if (!("report" in read)) return { id: task.id, ok: true, split: read };

@@ -34,7 +34,7 @@ export function subpathBoxes(data: ArrayLike<number>, m: Matrix): Subpath[] {
     const n = DRAW_ARGS[op];
     if (n === undefined) break; // an opcode this reader does not know: stop rather than misread
     if (op === 0 || !current) {
-      if (current) out.push(current);
+      if (current?.points) out.push(current);
       current = { bbox: [Infinity, Infinity, -Infinity, -Infinity], points: 0 };
     }
     for (let k = 0; k + 1 < n; k += 2) {
@@ -51,8 +51,8 @@ export function subpathBoxes(data: ArrayLike<number>, m: Matrix): Subpath[] {
     }
     i += n;
   }
-  if (current && current.points > 0) out.push(current);
-  return out.filter((p) => p.points > 0);
+  if (current?.points) out.push(current);
+  return out;
 }
 
 const PAINT: Record<number, Shape["paint"] | undefined> = {
@@ -77,23 +77,29 @@ export interface PageGraphics {
 export function readGraphics(ops: { fnArray: number[]; argsArray: unknown[] }, toPage: Matrix, page: number): PageGraphics {
   const shapes: Shape[] = [];
   let images = 0;
+  // The transform to page units, kept with the CTM (a page has thousands of paths, few transforms).
   let ctm: Matrix = IDENTITY;
+  let toPageNow = multiply(ctm, toPage);
   let fill: string | null = "#000000";
-  const stack: { ctm: Matrix; fill: string | null }[] = [];
-  ops.fnArray.forEach((fn, i) => {
-    const args = ops.argsArray[i] as any[];
-    if (fn === OPS.save) stack.push({ ctm, fill });
-    else if (fn === OPS.restore) ({ ctm, fill } = stack.pop() ?? { ctm, fill });
-    else if (fn === OPS.transform) ctm = multiply(args, ctm);
-    else if (fn === OPS.setFillRGBColor || fn === OPS.setFillGray || fn === OPS.setFillCMYKColor) fill = typeof args[0] === "string" ? args[0] : null;
+  const stack: { ctm: Matrix; toPageNow: Matrix; fill: string | null }[] = [];
+  const { fnArray, argsArray } = ops;
+  for (let i = 0; i < fnArray.length; i++) {
+    const fn = fnArray[i]!;
+    const args = argsArray[i] as any[];
+    if (fn === OPS.save) stack.push({ ctm, toPageNow, fill });
+    else if (fn === OPS.restore) ({ ctm, toPageNow, fill } = stack.pop() ?? { ctm, toPageNow, fill });
+    else if (fn === OPS.transform) {
+      ctm = multiply(args, ctm);
+      toPageNow = multiply(ctm, toPage);
+    } else if (fn === OPS.setFillRGBColor || fn === OPS.setFillGray || fn === OPS.setFillCMYKColor) fill = typeof args[0] === "string" ? args[0] : null;
     else if (IMAGE_OPS.has(fn)) images++;
     else if (fn === OPS.constructPath) {
       const paint = PAINT[args[0] as number];
-      if (!paint) return; // a clip or an unpainted path
-      for (const sub of subpathBoxes((args[1] as ArrayLike<number>[])[0] ?? [], multiply(ctm, toPage))) {
+      if (!paint) continue; // a clip or an unpainted path
+      for (const sub of subpathBoxes((args[1] as ArrayLike<number>[])[0] ?? [], toPageNow)) {
         shapes.push({ page, bbox: sub.bbox, paint, fill: paint === "stroke" ? null : fill, segments: sub.points - 1 });
       }
     }
-  });
+  }
   return { shapes, images };
 }

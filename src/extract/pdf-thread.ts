@@ -44,6 +44,8 @@ function deferDrawingLibrary(): void {
 }
 
 export function preparePdfThread(): void {
+  // Too late once pdf.js has loaded (it sets pdfjsLib): fail loudly rather than run unprepared.
+  if ("pdfjsLib" in globalThis) throw new Error("preparePdfThread must run before pdf.js is imported (check the static imports)");
   // pdf.js inflates content streams over 1 KB through the web DecompressionStream, which in
   // Node sends each one through the zlib thread pool and back: a thread reading pages sat idle
   // ~10% of its time waiting. Without it, pdf.js inflates in JavaScript on this thread (its own

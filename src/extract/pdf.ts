@@ -57,9 +57,9 @@ export type PageResult = { ok: true; page: PdfPage } | { ok: false; number: numb
 
 export interface PdfDocument {
   numPages: number;
-  /** Pages one at a time (all, or `from`–`to`), each released before the next is read, so
-   * memory stays flat. */
-  pages(range?: PageRange): AsyncGenerator<PageResult, void, void>;
+  /** Pages one at a time (all, or the given page numbers that exist, in their order), each
+   * released before the next is read, so memory stays flat. */
+  pages(numbers?: Iterable<number>): AsyncGenerator<PageResult, void, void>;
   close(): Promise<void>;
 }
 
@@ -95,8 +95,9 @@ export async function openPdf(bytes: Uint8Array, file: string, options: PdfOptio
   }
   return {
     numPages: doc.numPages,
-    async *pages({ from, to } = { from: 1, to: doc.numPages }) {
-      for (let n = Math.max(1, from); n <= Math.min(to, doc.numPages); n++) {
+    async *pages(numbers = Array.from({ length: doc.numPages }, (_, i) => i + 1)) {
+      for (const n of numbers) {
+        if (!(Number.isInteger(n) && n >= 1 && n <= doc.numPages)) continue;
         let result: PageResult;
         try {
           const page = await doc.getPage(n);

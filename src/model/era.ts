@@ -12,8 +12,13 @@ export function eraToGregorian(printed: string): number | null {
   return ERA_START[match[1]!]! + n;
 }
 
+/** A column head is a few characters; longer text (a prose cell) is not a head, and is not
+ * NFKC-normalised to find that out (callers test every cell of a page). */
+const HEAD_MAX_LENGTH = 24;
+
 /** The year key of a column head: `R３` → `R3`, `令和５年度` → `R5`. */
 export function yearKey(head: string): string | null {
+  if (head.length > HEAD_MAX_LENGTH) return null;
   const t = head.normalize("NFKC").trim();
   const short = /^([RHS])(\d+)$/.exec(t);
   if (short) return `${short[1]}${Number(short[2])}`;

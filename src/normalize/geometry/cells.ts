@@ -6,33 +6,54 @@ import { TOLERANCE } from "./tolerances.ts";
 
 const t = TOLERANCE.intersection;
 
-function covers(lines: Ruling[], at: number, from: number, to: number): boolean {
-  return lines.some((l) => Math.abs(l.at - at) <= t && l.from <= from + t && l.to >= to - t);
+/** Whether one of `lines` runs along `at` (within the tolerance) from `from` to `to`. Lines are
+ * looked up by position: a spreadsheet page has hundreds, tested for every candidate edge. */
+function coverage(lines: readonly Ruling[]): (at: number, from: number, to: number) => boolean {
+  const sorted = [...lines].sort((a, b) => a.at - b.at);
+  return (at, from, to) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]!.at < at - t) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < sorted.length && sorted[i]!.at <= at + t; i++) {
+      const l = sorted[i]!;
+      if (Math.abs(l.at - at) <= t && l.from <= from + t && l.to >= to - t) return true;
+    }
+    return false;
+  };
 }
 
+const sortedNumbers = (list: number[]) => list.sort((a, b) => a - b);
+
 export function findCells({ horizontal, vertical }: Rulings): BBox[] {
-  const points = new Map<string, [number, number]>();
+  // Intersections, by x then y (each once), in the order first found.
+  const ysAt = new Map<number, Set<number>>(); // x → ys of points in that column
+  const all: [number, number][] = [];
   for (const v of vertical)
     for (const h of horizontal)
-      if (v.at >= h.from - t && v.at <= h.to + t && h.at >= v.from - t && h.at <= v.to + t) points.set(`${v.at},${h.at}`, [v.at, h.at]);
-  const all = [...points.values()];
+      if (v.at >= h.from - t && v.at <= h.to + t && h.at >= v.from - t && h.at <= v.to + t) {
+        const ys = ysAt.get(v.at) ?? ysAt.set(v.at, new Set()).get(v.at)!;
+        if (ys.has(h.at)) continue;
+        ys.add(h.at);
+        all.push([v.at, h.at]);
+      }
   const xsAt = new Map<number, number[]>(); // y → xs of points on that row
-  const ysAt = new Map<number, number[]>(); // x → ys of points in that column
-  for (const [x, y] of all) {
-    if (!xsAt.has(y)) xsAt.set(y, []);
-    if (!ysAt.has(x)) ysAt.set(x, []);
-    xsAt.get(y)!.push(x);
-    ysAt.get(x)!.push(y);
-  }
-  for (const list of [...xsAt.values(), ...ysAt.values()]) list.sort((a, b) => a - b);
+  for (const [x, y] of all) (xsAt.get(y) ?? xsAt.set(y, []).get(y)!).push(x);
+  const columns = new Map([...ysAt].map(([x, ys]) => [x, sortedNumbers([...ys])]));
+  for (const xs of xsAt.values()) sortedNumbers(xs);
+  const alongH = coverage(horizontal);
+  const alongV = coverage(vertical);
   const cells: BBox[] = [];
   for (const [x, y] of all) {
-    const below = ysAt.get(x)!.filter((yy) => yy > y && covers(vertical, x, y, yy));
-    const right = xsAt.get(y)!.filter((xx) => xx > x && covers(horizontal, y, x, xx));
+    const below = columns.get(x)!.filter((yy) => yy > y && alongV(x, y, yy));
+    const right = xsAt.get(y)!.filter((xx) => xx > x && alongH(y, x, xx));
     search: for (const y1 of below) {
       for (const x1 of right) {
-        if (!points.has(`${x1},${y1}`)) continue;
-        if (covers(horizontal, y1, x, x1) && covers(vertical, x1, y, y1)) {
+        if (!ysAt.get(x1)?.has(y1)) continue;
+        if (alongH(y1, x, x1) && alongV(x1, y, y1)) {
           cells.push([x, y, x1, y1]);
           break search;
         }

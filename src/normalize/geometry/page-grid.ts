@@ -50,11 +50,14 @@ function boxIndex(boxes: readonly BBox[]): (point: [number, number]) => number {
       bands.set(k, band);
     }
   });
+  const none: number[] = [];
   return (point) => {
     let best = -1;
-    for (const i of [...(bands.get(Math.floor(point[1] / BAND)) ?? []), ...tall]) {
-      if (!inside(boxes[i]!, point)) continue;
-      if (best < 0 || areas[i]! < areas[best]! || (areas[i] === areas[best] && i < best)) best = i;
+    for (const candidates of [bands.get(Math.floor(point[1] / BAND)) ?? none, tall]) {
+      for (const i of candidates) {
+        if (!inside(boxes[i]!, point)) continue;
+        if (best < 0 || areas[i]! < areas[best]! || (areas[i] === areas[best] && i < best)) best = i;
+      }
     }
     return best;
   };

@@ -22,17 +22,17 @@ export function isBoxShape(s: Shape): boolean {
   return w >= min && w <= max && h >= min && h <= max && Math.abs(w - h) <= TOLERANCE.boxSquareness;
 }
 
-function edgesOf(s: Shape): { h: Ruling[]; v: Ruling[] } {
+/** The rulings a shape draws, added to `h` and `v`. */
+function addEdges(s: Shape, h: Ruling[], v: Ruling[]): void {
   const [x0, y0, x1, y1] = s.bbox;
   const thin = TOLERANCE.ruleThickness;
-  if (y1 - y0 <= thin && x1 - x0 > thin) return { h: [{ at: (y0 + y1) / 2, from: x0, to: x1 }], v: [] };
-  if (x1 - x0 <= thin && y1 - y0 > thin) return { h: [], v: [{ at: (x0 + x1) / 2, from: y0, to: y1 }] };
+  if (y1 - y0 <= thin && x1 - x0 > thin) h.push({ at: (y0 + y1) / 2, from: x0, to: x1 });
+  else if (x1 - x0 <= thin && y1 - y0 > thin) v.push({ at: (x0 + x1) / 2, from: y0, to: y1 });
   // A stroked rectangle outlines a cell; a filled area (a shaded cell, a box) draws no ruling.
-  if (s.paint === "fill" || isBoxShape(s) || s.segments < 3) return { h: [], v: [] };
-  return {
-    h: [{ at: y0, from: x0, to: x1 }, { at: y1, from: x0, to: x1 }],
-    v: [{ at: x0, from: y0, to: y1 }, { at: x1, from: y0, to: y1 }],
-  };
+  else if (!(s.paint === "fill" || isBoxShape(s) || s.segments < 3)) {
+    h.push({ at: y0, from: x0, to: x1 }, { at: y1, from: x0, to: x1 });
+    v.push({ at: x0, from: y0, to: y1 }, { at: x1, from: y0, to: y1 });
+  }
 }
 
 /** Lines within `snap` of each other take their mean position; overlapping or touching ones merge. */
@@ -64,10 +64,6 @@ function snapAndJoin(lines: Ruling[]): Ruling[] {
 export function findRulings(shapes: readonly Shape[]): Rulings {
   const h: Ruling[] = [];
   const v: Ruling[] = [];
-  for (const s of shapes) {
-    const e = edgesOf(s);
-    h.push(...e.h);
-    v.push(...e.v);
-  }
+  for (const s of shapes) addEdges(s, h, v);
   return { horizontal: snapAndJoin(h), vertical: snapAndJoin(v) };
 }
