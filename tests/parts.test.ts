@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { claimPages, PART_PAGES, pageRanges, pagesIn, sharesOf } from "../src/cli/parts.ts";
 import { WorkerPool } from "../src/cli/pool.ts";
 import { Report } from "../src/model/schema.ts";
+import { extract } from "../src/report.ts";
 import { ROOT } from "./helpers.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "kanrihyo-parts-"));
@@ -24,7 +25,7 @@ async function repeated(file: string, times: number): Promise<string> {
 
 /** The report's JSON, and what --verbose said about how it was read. */
 function extractWith(jobs: number, path: string): { json: string; how: string } {
-  const run = spawnSync(process.execPath, [join(ROOT, "bin/kanrihyo.js"), "extract", path, "--jobs", String(jobs), "--verbose"], { encoding: "utf8" });
+  const run = spawnSync(process.execPath, [join(ROOT, "bin/kanrihyo.js"), "extract", path, "--jobs", String(jobs), "--verbose"], { encoding: "utf8", maxBuffer: 1 << 28 });
   expect(run.status, run.stderr).toBe(0);
   return { json: run.stdout, how: run.stderr.trim() };
 }
@@ -55,29 +56,35 @@ describe("pages claimed from a shared part", () => {
 });
 
 describe("a PDF read in parts", () => {
-  it("gives the same report as read whole (72 pages: one part shared by two workers, or all on one)", async () => {
-    const path = await repeated("fixtures/pdf/kokubunji-r5.pdf", 3);
-    const whole = extractWith(1, path);
-    const inParts = extractWith(2, path);
-    expect(whole.how).toBe("workers started: 1 (--jobs 1)");
-    const [line, a, b] = /^3x-kokubunji-r5\.pdf: 72 pages, read in 1 part\(s\) by 2 workers each \(1–72: (\d+) \+ (\d+)\)\nworkers started: 2 \(--jobs 2\)$/.exec(inParts.how) ?? [];
-    expect(line, inParts.how).toBeDefined();
-    expect(Number(a) + Number(b)).toBe(72);
-    expect(inParts.json).toBe(whole.json);
-    const report = Report.parse(JSON.parse(whole.json));
-    expect(report.sheets.map((s) => s.page)).toEqual(Array.from({ length: 72 }, (_, i) => i + 1));
-    expect(report.title).not.toBeNull();
-  }, 60_000); // four CLI runs over 72 pages, beside the other test files
+  // 13 × 24 pages: past what one worker reads alone while another would idle (2 × PART_PAGES.min).
+  const COPIES = 13;
+  const PAGES = COPIES * 24;
+
+  it(`gives the same report as read whole (${PAGES} pages: one part shared by two workers, or two parts on one)`, async () => {
+    const path = await repeated("fixtures/pdf/kokubunji-r5.pdf", COPIES);
+    const onOne = extractWith(1, path);
+    const shared = extractWith(2, path);
+    expect(onOne.how).toBe(`${COPIES}x-kokubunji-r5.pdf: ${PAGES} pages, read in 2 part(s), each shared by 1 worker(s) (1–156: 156; 157–312: 156)\nworkers started: 1 (--jobs 1)`);
+    const [line, a, b] = new RegExp(`^${COPIES}x-kokubunji-r5\\.pdf: ${PAGES} pages, read in 1 part\\(s\\), each shared by 2 worker\\(s\\) \\(1–${PAGES}: (\\d+) \\+ (\\d+)\\)\nworkers started: 2 \\(--jobs 2\\)$`).exec(shared.how) ?? [];
+    expect(line, shared.how).toBeDefined();
+    expect(Number(a) + Number(b)).toBe(PAGES);
+    expect(shared.json).toBe(onOne.json);
+    const whole = await extract(readFileSync(path), path); // one document, every page, in this thread
+    expect(JSON.parse(shared.json)).toEqual(whole);
+    expect(whole.sheets.map((s) => s.page)).toEqual(Array.from({ length: PAGES }, (_, i) => i + 1));
+    expect(whole.title).not.toBeNull();
+  }, 120_000); // two CLI runs and one in-process read over 312 pages, beside the other test files
 
   it("names the damaged pages of every part in one finding", async () => {
-    const path = await repeated("fixtures/bad/damaged.pdf", 3);
-    const inParts = extractWith(2, path);
-    expect(inParts.how).toContain("read in 1 part(s) by 2 workers each");
-    const report = Report.parse(JSON.parse(inParts.json));
-    expect(report.sheets).toHaveLength(66);
-    expect(report.findings.map((f) => [f.code, f.printed])).toEqual([["PAGES_EMPTY", "6, 7, 30, 31, 54, 55"]]);
-    expect(extractWith(1, path).json).toBe(inParts.json);
-  }, 60_000);
+    const path = await repeated("fixtures/bad/damaged.pdf", COPIES);
+    const shared = extractWith(2, path);
+    expect(shared.how).toContain("read in 1 part(s), each shared by 2 worker(s)");
+    const report = Report.parse(JSON.parse(shared.json));
+    expect(report.sheets).toHaveLength(COPIES * 22);
+    const empty = Array.from({ length: COPIES }, (_, i) => [i * 24 + 6, i * 24 + 7]).flat().join(", ");
+    expect(report.findings.map((f) => [f.code, f.printed])).toEqual([["PAGES_EMPTY", empty]]);
+    expect(extractWith(1, path).json).toBe(shared.json);
+  }, 120_000);
 });
 
 describe("a PDF too short to be read in parts", () => {

@@ -185,7 +185,7 @@ async function readAll(p: Plan, io: Io): Promise<Outcome[]> {
     const result = await readInParts(item.path, first.split, shares, whole, readShare, releaseIfDone);
     if (values.verbose) {
       const parts = ranges.map((r, i) => `${r.from}–${r.to}: ${pagesRead.slice(i * size, (i + 1) * size).join(" + ")}`);
-      io.stderr(`${basename(item.path)}: ${first.split.pages} pages, read in ${ranges.length} part(s) by ${size} workers each (${parts.join("; ")})`);
+      io.stderr(`${basename(item.path)}: ${first.split.pages} pages, read in ${ranges.length} part(s), each shared by ${size} worker(s) (${parts.join("; ")})`);
     }
     return done(item, result);
   };

@@ -9,9 +9,10 @@ import { failureOf, finishReport, type Finishing } from "./finish.ts";
 import type { TaskResult } from "./pool.ts";
 
 export const PART_PAGES = {
-  /** A PDF is read on several workers only above twice this: each opens the document again,
-   * and loads pdf.js if it has not yet (a 24-page file read on two workers took 1.4× as long). */
-  min: 24,
+  /** A PDF is read on several workers only above twice this. A second worker first loads
+   * pdf.js and warms its JIT, and two pdf.js threads in one process slow each other: on 2 cores
+   * a 24-page file took 1.4× as long on two workers, 240 pages as long, 1,000 pages 0.78×. */
+  min: 150,
   /** About the most pages one worker reads of one opened document: a part has this many per worker. */
   max: 200,
 } as const;
