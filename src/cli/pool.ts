@@ -71,7 +71,7 @@ export class WorkerPool {
 
   /** Starts up to `count` workers now, so that they load pdf.js while other work goes on. Not
    * more than will be used: a worker loading pdf.js for nothing takes a core from the one that
-   * reads (a 24-page file read ~15% slower with an idle second worker starting beside it). */
+   * reads (a 24-page file read ~17% slower with an idle second worker starting beside it). */
   start(count: number): void {
     for (const slot of this.slots.slice(0, count)) if (!slot.worker) this.startIn(slot);
   }
