@@ -1,6 +1,7 @@
 // A thread that exists to run pdf.js for this tool (each of the CLI's workers) is set up for it
-// before pdf.js loads. Three globals then differ from Node's; other threads keep Node's and
-// pdf.js's defaults, so a program using this library is not changed behind its back.
+// before pdf.js loads. Four globals then differ from Node's (DecompressionStream, FontFace,
+// DOMMatrix, Path2D); other threads keep Node's and pdf.js's defaults, so a program using this
+// library is not changed behind its back.
 import { createRequire, Module } from "node:module";
 import { acceptFontFaces } from "./font-faces.ts";
 
