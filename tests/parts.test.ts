@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PDFDocument } from "pdf-lib";
 import { describe, expect, it } from "vitest";
-import { claimPages, PART_PAGES, pageRanges, pagesIn, sharesOf } from "../src/cli/parts.ts";
+import { claimPages, PART_PAGES, pageRanges, sharesOf } from "../src/cli/parts.ts";
 import { WorkerPool } from "../src/cli/pool.ts";
 import { Report } from "../src/model/schema.ts";
 import { extract } from "../src/report.ts";
@@ -33,7 +33,7 @@ function extractWith(jobs: number, path: string): { json: string; how: string } 
 describe("page ranges", () => {
   it.each([[24, 2], [48, 2], [240, 2], [1000, 1], [1000, 2], [401, 3], [5, 2]])("cover %i pages once, in order, in as few parts as %i workers can share", (pages, workers) => {
     const ranges = pageRanges(pages, workers);
-    expect(ranges.flatMap((r) => [...pagesIn(r)])).toEqual(Array.from({ length: pages }, (_, i) => i + 1));
+    expect(ranges.flatMap((r) => Array.from({ length: r.to - r.from + 1 }, (_, i) => r.from + i))).toEqual(Array.from({ length: pages }, (_, i) => i + 1));
     expect(ranges).toHaveLength(Math.ceil(pages / (PART_PAGES.max * workers)));
     for (const r of ranges) expect(r.to - r.from + 1).toBeLessThanOrEqual(PART_PAGES.max * workers);
   });
@@ -97,14 +97,14 @@ describe("a PDF too short to be read in parts", () => {
 describe("a part of a PDF", () => {
   it("is refused when the file is no longer the one whose pages were counted", async () => {
     const pool = new WorkerPool(1, 60_000);
-    const part = { path: join(ROOT, "fixtures/pdf/kokubunji-r5.pdf"), maxSize: 1 << 30, maxPages: 5000, splitAbove: Infinity, audit: false, write: null, returnReport: false, pages: { from: 1, to: 12 }, claimed: null };
+    const part = { path: join(ROOT, "fixtures/pdf/kokubunji-r5.pdf"), maxSize: 1 << 30, maxPages: 5000, splitAbove: Infinity, audit: false, write: null, returnReport: false, share: sharesOf([{ from: 1, to: 12 }], 1)[0]! };
     try {
-      const counted = await pool.run({ ...part, pages: null, sha256: null, splitAbove: 0 }, 1);
+      const counted = await pool.run({ ...part, share: null, sha256: null, splitAbove: 0 }, 1);
       if (!("split" in counted)) throw new Error(`expected a page count, got ${JSON.stringify(counted)}`);
       expect(counted.split.pages).toBe(24);
       const same = await pool.run({ ...part, sha256: counted.split.sha256 }, 2);
       expect("part" in same && same.part.map((p) => p.page)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
-      const changed = await pool.run({ ...part, sha256: "0".repeat(64) }, 3);
+      const changed = await pool.run({ ...part, share: sharesOf([{ from: 1, to: 12 }], 1)[0]!, sha256: "0".repeat(64) }, 3);
       expect("error" in changed && changed.error).toEqual({ code: "ChangedWhileRead", file: "kokubunji-r5.pdf", detail: "pages 1–12" });
     } finally {
       await pool.close();
@@ -116,10 +116,10 @@ describe("a part of a PDF", () => {
     const path = join(ROOT, "fixtures/pdf/kokubunji-r5.pdf");
     const task = { path, maxSize: 1 << 30, maxPages: 5000, splitAbove: Infinity, audit: false, write: null, returnReport: false };
     try {
-      const counted = await pool.run({ ...task, pages: null, claimed: null, sha256: null, splitAbove: 0 }, 1);
+      const counted = await pool.run({ ...task, share: null, sha256: null, splitAbove: 0 }, 1);
       if (!("split" in counted)) throw new Error(`expected a page count, got ${JSON.stringify(counted)}`);
       const shares = sharesOf([{ from: 1, to: 24 }], 2);
-      const parts = await Promise.all(shares.map((share, i) => pool.run({ ...task, pages: share.range, claimed: share.claimed, sha256: counted.split.sha256 }, 2 + i)));
+      const parts = await Promise.all(shares.map((share, i) => pool.run({ ...task, share, sha256: counted.split.sha256 }, 2 + i)));
       const read = parts.map((r) => ("part" in r ? r.part.map((p) => p.page) : []));
       for (const pages of read) expect(pages).toEqual([...pages].sort((x, y) => x - y));
       expect(read.flat().sort((x, y) => x - y)).toEqual(Array.from({ length: 24 }, (_, i) => i + 1));

@@ -12,11 +12,13 @@ export interface Finishing {
   returnReport: boolean;
 }
 
+/** What a report holds, counted for the batch's summary line and its exit code. */
+export const summaryOf = (r: Report): Summary => ({ sheets: r.sheets.length, findings: r.findings.length, errors: r.findings.filter((f) => f.severity === "error").length });
+
 export async function finishReport(read: Report, how: Finishing): Promise<{ report: Report | null; summary: Summary }> {
   const report = how.audit ? audit(read) : read;
-  const summary = { sheets: report.sheets.length, findings: report.findings.length, errors: report.findings.filter((f) => f.severity === "error").length };
   if (how.write) await writeReport(how.write.dir, how.write.stem, report, how.write.formats);
-  return { report: how.returnReport ? report : null, summary };
+  return { report: how.returnReport ? report : null, summary: summaryOf(report) };
 }
 
 /** A task's failure from what it threw: the input's fault (coded), or ours (a stack). */

@@ -10,6 +10,7 @@ import { InputError } from "../errors.ts";
 import type { Report } from "../model/schema.ts";
 import { reportJson } from "../output/json.ts";
 import { auditSeries } from "../report.ts";
+import { summaryOf } from "./finish.ts";
 import { expandInputs } from "./inputs.ts";
 import { chooseLang, type Lang } from "./lang.ts";
 import { BATCH_NODE_OPTION, OPTIONS } from "./options.ts";
@@ -157,7 +158,7 @@ async function readAll(p: Plan, io: Io): Promise<Outcome[]> {
   const auditOnWorker = p.command === "audit" && !p.needReports;
   const task = {
     password: values.password, maxSize: positive(values["max-size"], 200) * 1024 * 1024, maxPages: positive(values["max-pages"], 5000),
-    splitAbove: todo.length < size ? 2 * PART_PAGES.min : PART_PAGES.max, pages: null, claimed: null, sha256: null,
+    splitAbove: todo.length < size ? 2 * PART_PAGES.min : PART_PAGES.max, share: null, sha256: null,
   };
   let ids = 0;
   const run = (t: Omit<Task, "id">) => limit(() => pool.run(t, ids++));
@@ -177,9 +178,9 @@ async function readAll(p: Plan, io: Io): Promise<Outcome[]> {
     const shares = sharesOf(ranges, size);
     pool.start(size);
     const pagesRead = shares.map(() => 0);
-    const readShare = async (share: Share) => {
-      const result = await run({ ...whole, pages: share.range, claimed: share.claimed, sha256: first.split.sha256 });
-      if ("part" in result) pagesRead[shares.indexOf(share)] = result.part.length;
+    const readShare = async (share: Share, i: number) => {
+      const result = await run({ ...whole, share, sha256: first.split.sha256 });
+      if ("part" in result) pagesRead[i] = result.part.length;
       return result;
     };
     const result = await readInParts(item.path, first.split, shares, whole, readShare, releaseIfDone);
@@ -208,8 +209,6 @@ async function emit(p: Plan, io: Io, returned: Outcome[], reports: Report[]): Pr
   else if (command === "audit" && !values.json) for (const r of reports) io.stdout(renderTable(r, p.lang));
   else if (reports.length > 0) io.stdout(toJson(reports.length === 1 ? reports[0] : reports).trimEnd());
 }
-
-const summaryOf = (r: Report): Summary => ({ sheets: r.sheets.length, findings: r.findings.length, errors: r.findings.filter((f) => f.severity === "error").length });
 
 async function run(argv: string[], io: Io): Promise<number> {
   const p = await plan(argv, io);

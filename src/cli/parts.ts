@@ -32,11 +32,6 @@ export interface Share {
   claimed: SharedArrayBuffer;
 }
 
-/** The page numbers of a range, in order. */
-export function* pagesIn({ from, to }: PageRange): Generator<number, void, void> {
-  for (let n = from; n <= to; n++) yield n;
-}
-
 /** The pages a worker reads of a shared part, in order: each the next one no worker has
  * claimed, claimed only when the worker asks for it. */
 export function* claimPages({ range, claimed }: Share): Generator<number, void, void> {
@@ -56,7 +51,7 @@ export function sharesOf(ranges: readonly PageRange[], workers: number): Share[]
  * fails the file. */
 export async function readInParts(
   path: string, split: { pages: number; sha256: string }, shares: readonly Share[], finishing: Finishing,
-  readShare: (share: Share) => Promise<TaskResult>, beforeAssembly: () => Promise<void>,
+  readShare: (share: Share, index: number) => Promise<TaskResult>, beforeAssembly: () => Promise<void>,
 ): Promise<TaskResult> {
   const parts = await Promise.all(shares.map(readShare));
   await beforeAssembly();

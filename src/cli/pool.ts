@@ -2,10 +2,10 @@
 // has its worker terminated (a hung parse cannot be interrupted otherwise) and replaced.
 import { Worker } from "node:worker_threads";
 import type { ErrorCode } from "../errors.ts";
-import type { PageRange } from "../extract/pdf.ts";
 import type { Report } from "../model/schema.ts";
 import type { PageReading } from "../normalize/pdf-report.ts";
 import type { Finishing } from "./finish.ts";
+import type { Share } from "./parts.ts";
 
 export interface Task extends Finishing {
   id: number;
@@ -15,10 +15,9 @@ export interface Task extends Finishing {
   maxPages: number;
   /** A PDF with more pages is only counted (`split`), to be read in parts on several workers. */
   splitAbove: number;
-  /** Read only these pages (one part of a split PDF) and send back their readings… */
-  pages: PageRange | null;
-  /** …those not claimed by the other workers sharing the part (parts.ts), when given… */
-  claimed: SharedArrayBuffer | null;
+  /** Read only this worker's share of one part of a split PDF (the pages it claims before the
+   * other workers sharing the part, parts.ts) and send back their readings… */
+  share: Share | null;
   /** …of the file whose pages were counted: a part of other bytes is refused (ChangedWhileRead). */
   sha256: string | null;
 }

@@ -8,7 +8,7 @@ import { InputError } from "../errors.ts";
 import { preparePdfThread } from "../extract/pdf-thread.ts";
 import { extractOrCount, extractPages, sha256 } from "../report.ts";
 import { failureOf, finishReport } from "./finish.ts";
-import { claimPages, pagesIn } from "./parts.ts";
+import { claimPages } from "./parts.ts";
 import type { Task, TaskResult } from "./pool.ts";
 
 enableCompileCache?.(); // each thread has its own module loader; share the on-disk cache
@@ -26,10 +26,10 @@ async function run(task: Task): Promise<TaskResult> {
     if (info.size > task.maxSize) throw new InputError("TooLarge", file, `${info.size} bytes, limit ${task.maxSize}`);
     const bytes = await readFile(task.path);
     const options = { password: task.password, maxPages: task.maxPages };
-    if (task.pages) {
-      if (sha256(bytes) !== task.sha256) throw new InputError("ChangedWhileRead", file, `pages ${task.pages.from}–${task.pages.to}`);
-      const numbers = task.claimed ? claimPages({ range: task.pages, claimed: task.claimed }) : pagesIn(task.pages);
-      return { id: task.id, ok: true, part: await extractPages(bytes, task.path, options, numbers) };
+    if (task.share) {
+      const { from, to } = task.share.range;
+      if (sha256(bytes) !== task.sha256) throw new InputError("ChangedWhileRead", file, `pages ${from}–${to}`);
+      return { id: task.id, ok: true, part: await extractPages(bytes, task.path, options, claimPages(task.share)) };
     }
     const read = await extractOrCount(bytes, task.path, options, task.splitAbove);
     if (!("report" in read)) return { id: task.id, ok: true, split: read };
