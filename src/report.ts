@@ -1,39 +1,17 @@
 // The stages composed: bytes → fragments → sheets → report (→ findings).
-import { createHash } from "node:crypto";
 import { basename } from "node:path";
 import { InputError } from "./errors.ts";
 import { extractText } from "./extract/text.ts";
 import { detectInput } from "./input.ts";
+import { openChecked, sha256, type ExtractOptions } from "./open.ts";
 import { auditReport } from "./model/audit.ts";
 import { compareSeries } from "./model/compare.ts";
 import { Finding, Report, SCHEMA_VERSION } from "./model/schema.ts";
 import { assemblePdfReport, readPdfPages, type PageReading, type PdfReading } from "./normalize/pdf-report.ts";
 import { readTextReport, type ReportReading } from "./normalize/text-report.ts";
 
-export interface ExtractOptions {
-  /** The open (user) password of an encrypted PDF. */
-  password?: string;
-  /** A PDF with more pages is refused (TooManyPages) before any page is read. */
-  maxPages?: number;
-}
-
-export const DEFAULT_MAX_PAGES = 5000;
-
 type Reading = Pick<ReportReading, "title" | "fiscalYear" | "planPeriod" | "sheets" | "findings"> & { pages: number };
 type Source = Report["source"];
-
-/** Opens a PDF and refuses it, before any page is read, if it has too many pages. */
-async function openChecked(bytes: Uint8Array, file: string, options: ExtractOptions) {
-  // pdf.js is loaded only when a PDF is read (not by a CLI thread that merely audits or writes).
-  const { openPdf } = await import("./extract/pdf.ts");
-  const doc = await openPdf(bytes, file, options);
-  const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
-  if (doc.numPages > maxPages) {
-    await doc.close();
-    throw new InputError("TooManyPages", file, `${doc.numPages} pages, limit ${maxPages}`);
-  }
-  return doc;
-}
 
 function pdfReading(reading: PdfReading, file: string): Reading {
   if (reading.sheets.length === 0 && reading.imageOnlyPages.length > 0) throw new InputError("NoTextLayer", file, `${reading.imageOnlyPages.length} image-only pages`);
@@ -59,9 +37,6 @@ function toReport(source: Omit<Source, "pages">, reading: Reading): Report {
     findings: reading.findings,
   });
 }
-
-/** The input's identity in `source.sha256`, and what --resume and the parts of a PDF compare. */
-export const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
 /** Reads one report (PDF or text) into the contract's JSON; findings hold the reader's doubts. */
 export async function extract(bytes: Uint8Array, name: string, options: ExtractOptions = {}): Promise<Report> {

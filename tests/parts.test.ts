@@ -90,14 +90,14 @@ describe("a PDF read in parts", () => {
 describe("a PDF too short to be read in parts", () => {
   it("is read on one worker, the other never started (it would take a core loading pdf.js)", () => {
     const single = extractWith(2, join(ROOT, "fixtures/pdf/kokubunji-r5.pdf"));
-    expect(single.how).toBe("workers started: 1 (--jobs 2)");
+    expect(single.how).toBe("kokubunji-r5.pdf: 24 pages, read on a worker and into sheets on this thread as they came\nworkers started: 1 (--jobs 2)");
   }, 60_000);
 });
 
 describe("a part of a PDF", () => {
   it("is refused when the file is no longer the one whose pages were counted", async () => {
     const pool = new WorkerPool(1, 60_000);
-    const part = { path: join(ROOT, "fixtures/pdf/kokubunji-r5.pdf"), maxSize: 1 << 30, maxPages: 5000, splitAbove: Infinity, audit: false, write: null, returnReport: false, share: sharesOf([{ from: 1, to: 12 }], 1)[0]! };
+    const part = { path: join(ROOT, "fixtures/pdf/kokubunji-r5.pdf"), maxSize: 1 << 30, maxPages: 5000, splitAbove: Infinity, audit: false, write: null, returnReport: false, streamPages: false, share: sharesOf([{ from: 1, to: 12 }], 1)[0]! };
     try {
       const counted = await pool.run({ ...part, share: null, sha256: null, splitAbove: 0 }, 1);
       if (!("split" in counted)) throw new Error(`expected a page count, got ${JSON.stringify(counted)}`);
@@ -114,7 +114,7 @@ describe("a part of a PDF", () => {
   it("shared by two workers is read once: each page by one of them, in order", async () => {
     const pool = new WorkerPool(2, 60_000);
     const path = join(ROOT, "fixtures/pdf/kokubunji-r5.pdf");
-    const task = { path, maxSize: 1 << 30, maxPages: 5000, splitAbove: Infinity, audit: false, write: null, returnReport: false };
+    const task = { path, maxSize: 1 << 30, maxPages: 5000, splitAbove: Infinity, audit: false, write: null, returnReport: false, streamPages: false };
     try {
       const counted = await pool.run({ ...task, share: null, sha256: null, splitAbove: 0 }, 1);
       if (!("split" in counted)) throw new Error(`expected a page count, got ${JSON.stringify(counted)}`);

@@ -1,10 +1,9 @@
 // The last steps of one file, the same on whichever thread holds its report: audit it (when its
 // rules need nothing from other files), write its outputs, and count what it holds.
-import { InputError } from "../errors.ts";
 import type { Report } from "../model/schema.ts";
 import { audit } from "../report.ts";
 import { writeReport, type Format } from "./outputs.ts";
-import type { Summary, TaskResult } from "./pool.ts";
+import type { Summary } from "./task.ts";
 
 export interface Finishing {
   audit: boolean;
@@ -19,10 +18,4 @@ export async function finishReport(read: Report, how: Finishing): Promise<{ repo
   const report = how.audit ? audit(read) : read;
   if (how.write) await writeReport(how.write.dir, how.write.stem, report, how.write.formats);
   return { report: how.returnReport ? report : null, summary: summaryOf(report) };
-}
-
-/** A task's failure from what it threw: the input's fault (coded), or ours (a stack). */
-export function failureOf(id: number, e: unknown): TaskResult {
-  if (e instanceof InputError) return { id, ok: false, error: { code: e.code, file: e.file, detail: e.detail } };
-  return { id, ok: false, internal: e instanceof Error ? (e.stack ?? e.message) : String(e) };
 }

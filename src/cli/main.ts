@@ -7,6 +7,7 @@ import { parseArgs } from "node:util";
 import type { Worker } from "node:worker_threads";
 import pLimit from "p-limit";
 import { InputError } from "../errors.ts";
+import type { PackedPageResult } from "../extract/packed-page.ts";
 import type { Report } from "../model/schema.ts";
 import { reportJson } from "../output/json.ts";
 import { auditSeries } from "../report.ts";
@@ -15,8 +16,10 @@ import { expandInputs } from "./inputs.ts";
 import { chooseLang, type Lang } from "./lang.ts";
 import { BATCH_NODE_OPTION, OPTIONS } from "./options.ts";
 import { FORMATS, isCurrent, outputStems, removeStaleTemps, writeAtomic, writeCombined, writeReport, type Format } from "./outputs.ts";
-import { pageRanges, PART_PAGES, readInParts, sharesOf, type Share } from "./parts.ts";
-import { WorkerPool, type Summary, type Task, type TaskResult } from "./pool.ts";
+import { readInParts, readStreamed } from "./assemble.ts";
+import { pageRanges, PART_PAGES, sharesOf, type Share } from "./parts.ts";
+import { WorkerPool } from "./pool.ts";
+import type { Summary, Task, TaskResult } from "./task.ts";
 import { Progress, type ProgressSink } from "./progress.ts";
 import { renderTable } from "./table.ts";
 
@@ -159,9 +162,12 @@ async function readAll(p: Plan, io: Io): Promise<Outcome[]> {
   const task = {
     password: values.password, maxSize: positive(values["max-size"], 200) * 1024 * 1024, maxPages: positive(values["max-pages"], 5000),
     splitAbove: todo.length < size ? 2 * PART_PAGES.min : PART_PAGES.max, share: null, sha256: null,
+    // With fewer files than workers this thread would only wait: it reads the pages into sheets
+    // while a worker reads the next ones, and that worker loads no more than pdf.js.
+    streamPages: todo.length < size,
   };
   let ids = 0;
-  const run = (t: Omit<Task, "id">) => limit(() => pool.run(t, ids++));
+  const run = (t: Omit<Task, "id">, onPage?: (page: PackedPageResult) => void) => limit(() => pool.run(t, ids++, onPage));
   // A large report is assembled on this thread after its parts are read: with nothing left to
   // read, the workers' memory is given back first.
   const releaseIfDone = () => (limit.activeCount + limit.pendingCount === 0 ? pool.releaseIdle() : Promise.resolve());
@@ -172,7 +178,8 @@ async function readAll(p: Plan, io: Io): Promise<Outcome[]> {
   const readOne = async (item: Plan["todo"][number]): Promise<Outcome> => {
     const write = outDir && (p.command === "extract" || auditOnWorker) ? { dir: outDir, stem: item.stem, formats: p.formats } : null;
     const whole = { ...task, path: item.path, audit: auditOnWorker, write, returnReport: p.needReports };
-    const first = await run(whole);
+    const { result: first, streamed } = await readStreamed(item.path, whole, (onPage) => run(whole, onPage));
+    if (values.verbose && streamed > 0) io.stderr(`${basename(item.path)}: ${streamed} pages, read on a worker and into sheets on this thread as they came`);
     if (!("split" in first)) return done(item, first);
     const ranges = pageRanges(first.split.pages, size);
     const shares = sharesOf(ranges, size);

@@ -6,7 +6,7 @@ import { Report } from "../model/schema.ts";
 import { indicatorsCsv, sheetsCsv } from "../output/csv.ts";
 import { reportJson } from "../output/json.ts";
 import { reportXml } from "../output/xml.ts";
-import { sha256 } from "../report.ts";
+import { sha256 } from "../open.ts";
 
 export const FORMATS = ["json", "csv", "xml"] as const;
 export type Format = (typeof FORMATS)[number];

@@ -4,9 +4,6 @@
 // another still has a queue. The readings are put back in page order on this thread. Parts
 // also bound memory, since a worker's grows with the pages of the document it holds open.
 import type { PageRange } from "../extract/pdf.ts";
-import { assembleReport } from "../report.ts";
-import { failureOf, finishReport, type Finishing } from "./finish.ts";
-import type { TaskResult } from "./pool.ts";
 
 export const PART_PAGES = {
   /** A PDF is read on several workers only above twice this. A second worker first loads
@@ -45,22 +42,4 @@ export function sharesOf(ranges: readonly PageRange[], workers: number): Share[]
     const claimed = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
     return Array.from({ length: workers }, () => ({ range, claimed }));
   });
-}
-
-/** Reads every share with `readShare` and assembles the report; the first share to fail
- * fails the file. */
-export async function readInParts(
-  path: string, split: { pages: number; sha256: string }, shares: readonly Share[], finishing: Finishing,
-  readShare: (share: Share, index: number) => Promise<TaskResult>, beforeAssembly: () => Promise<void>,
-): Promise<TaskResult> {
-  const parts = await Promise.all(shares.map(readShare));
-  await beforeAssembly();
-  const failed = parts.find((r) => !r.ok);
-  if (failed) return failed;
-  try {
-    const pages = parts.flatMap((r) => ("part" in r ? r.part : [])).sort((a, b) => a.page - b.page);
-    return { id: -1, ok: true, ...(await finishReport(assembleReport(path, split.sha256, pages, split.pages), finishing)) };
-  } catch (e) {
-    return failureOf(-1, e);
-  }
 }

@@ -1,39 +1,8 @@
 // A fixed set of worker threads, one file at a time each. A file that runs past the time limit
 // has its worker terminated (a hung parse cannot be interrupted otherwise) and replaced.
 import { Worker } from "node:worker_threads";
-import type { ErrorCode } from "../errors.ts";
-import type { Report } from "../model/schema.ts";
-import type { PageReading } from "../normalize/pdf-report.ts";
-import type { Finishing } from "./finish.ts";
-import type { Share } from "./parts.ts";
-
-export interface Task extends Finishing {
-  id: number;
-  path: string;
-  password?: string;
-  maxSize: number;
-  maxPages: number;
-  /** A PDF with more pages is only counted (`split`), to be read in parts on several workers. */
-  splitAbove: number;
-  /** Read only this worker's share of one part of a split PDF (the pages it claims before the
-   * other workers sharing the part, parts.ts) and send back their readings… */
-  share: Share | null;
-  /** …of the file whose pages were counted: a part of other bytes is refused (ChangedWhileRead). */
-  sha256: string | null;
-}
-
-export interface Summary {
-  sheets: number;
-  findings: number;
-  errors: number;
-}
-
-export type TaskResult =
-  | { id: number; ok: true; report: Report | null; summary: Summary }
-  | { id: number; ok: true; split: { pages: number; sha256: string } }
-  | { id: number; ok: true; part: PageReading[] }
-  | { id: number; ok: false; error: { code: ErrorCode; file: string; detail: string | null } }
-  | { id: number; ok: false; internal: string };
+import type { PackedPageResult } from "../extract/packed-page.ts";
+import { failureOf, type PageMessage, type Task, type TaskResult } from "./task.ts";
 
 interface Slot {
   /** null once released; started again when a task needs it. */
@@ -85,8 +54,9 @@ export class WorkerPool {
     return (slot.worker = startWorker());
   }
 
-  /** Runs a task on an idle worker; callers bound concurrency to the pool's size (p-limit). */
-  run(task: Omit<Task, "id">, id: number): Promise<TaskResult> {
+  /** Runs a task on an idle worker; callers bound concurrency to the pool's size (p-limit).
+   * A task with `streamPages` hands each page to `onPage` as the worker reads it. */
+  run(task: Omit<Task, "id">, id: number, onPage?: (page: PackedPageResult) => void): Promise<TaskResult> {
     const slot = this.slots.find((s) => !s.busy);
     if (!slot) return Promise.reject(new Error("no idle worker: bound concurrency to the pool size"));
     slot.busy = true;
@@ -99,7 +69,16 @@ export class WorkerPool {
         slot.busy = false;
         resolve(result);
       };
-      const onMessage = (result: TaskResult) => result.id === id && finish(result);
+      const onMessage = (message: TaskResult | PageMessage) => {
+        if (message.id !== id) return;
+        if (!("page" in message)) return finish(message);
+        try {
+          onPage?.(message.page);
+        } catch (e) {
+          this.replace(slot); // the rest of its pages are not wanted
+          finish(failureOf(id, e));
+        }
+      };
       const onError = (error: Error) => {
         this.replace(slot);
         finish({ id, ok: false, internal: error.stack ?? error.message });

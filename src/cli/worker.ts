@@ -6,15 +6,29 @@ import { enableCompileCache } from "node:module";
 import { parentPort } from "node:worker_threads";
 import { InputError } from "../errors.ts";
 import { preparePdfThread } from "../extract/pdf-thread.ts";
-import { extractOrCount, extractPages, sha256 } from "../report.ts";
-import { failureOf, finishReport } from "./finish.ts";
+import { detectInput } from "../input.ts";
+import { packPage } from "../extract/packed-page.ts";
+import { openChecked, sha256, type ExtractOptions } from "../open.ts";
 import { claimPages } from "./parts.ts";
-import type { Task, TaskResult } from "./pool.ts";
+import { failureOf, type PageMessage, type Task, type TaskResult } from "./task.ts";
 
 enableCompileCache?.(); // each thread has its own module loader; share the on-disk cache
 preparePdfThread(); // before pdf.js loads
 // Load pdf.js now, while the main thread is still reading its arguments and inputs.
 const pdfReady = import("../extract/pdf.ts");
+
+/** A PDF's pages sent back as they are read (PageMessage), unread into sheets. */
+async function streamPages(task: Task, bytes: Uint8Array, options: ExtractOptions): Promise<TaskResult> {
+  const doc = await openChecked(bytes, basename(task.path), options);
+  try {
+    const counted = { pages: doc.numPages, sha256: sha256(bytes) };
+    if (doc.numPages > task.splitAbove) return { id: task.id, ok: true, split: counted };
+    for await (const page of doc.pages()) parentPort!.postMessage({ id: task.id, page: packPage(page) } satisfies PageMessage);
+    return { id: task.id, ok: true, streamed: counted };
+  } finally {
+    await doc.close();
+  }
+}
 
 async function run(task: Task): Promise<TaskResult> {
   const file = basename(task.path);
@@ -29,8 +43,13 @@ async function run(task: Task): Promise<TaskResult> {
     if (task.share) {
       const { from, to } = task.share.range;
       if (sha256(bytes) !== task.sha256) throw new InputError("ChangedWhileRead", file, `pages ${from}–${to}`);
+      const { extractPages } = await import("../report.ts");
       return { id: task.id, ok: true, part: await extractPages(bytes, task.path, options, claimPages(task.share)) };
     }
+    if (task.streamPages && detectInput(bytes, file).kind === "pdf") return await streamPages(task, bytes, options);
+    // The stages after extraction (normalize, model, outputs) are loaded by the first task that
+    // needs them: a task that streams its pages back does not, and reads its first page sooner.
+    const [{ extractOrCount }, { finishReport }] = await Promise.all([import("../report.ts"), import("./finish.ts")]);
     const read = await extractOrCount(bytes, task.path, options, task.splitAbove);
     if (!("report" in read)) return { id: task.id, ok: true, split: read };
     return { id: task.id, ok: true, ...(await finishReport(read.report, task)) };

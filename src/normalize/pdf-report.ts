@@ -60,14 +60,22 @@ export function assemblePdfReport(pages: readonly PageReading[], count: number):
   return { ...header, sheets, findings, pages: count, imageOnlyPages: ofKind("imageOnly") };
 }
 
-/** Pages' readings in order. Only the first sheet keeps its lines (the title is read from them). */
-export async function readPdfPages(pages: AsyncIterable<PageResult>): Promise<PageReading[]> {
-  const read: PageReading[] = [];
-  let titled = false;
-  for await (const result of pages) {
+/** Pages' readings, as they are read. Only the first sheet keeps its lines (the title is read
+ * from them): the others' would only take memory, and time to pass between threads. */
+export class PageReadings {
+  readonly read: PageReading[] = [];
+  private titled = false;
+
+  add(result: PageResult): void {
     const reading = readPdfPage(result);
-    read.push(reading.kind === "sheet" && titled ? { ...reading, lines: [] } : reading);
-    titled ||= reading.kind === "sheet";
+    this.read.push(reading.kind === "sheet" && this.titled ? { ...reading, lines: [] } : reading);
+    this.titled ||= reading.kind === "sheet";
   }
-  return read;
+}
+
+/** Pages' readings in order. */
+export async function readPdfPages(pages: AsyncIterable<PageResult>): Promise<PageReading[]> {
+  const readings = new PageReadings();
+  for await (const result of pages) readings.add(result);
+  return readings.read;
 }
