@@ -3,7 +3,7 @@
 // them into a document that keeps none: no outlines are built, and what is read is the same.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { getDocument } from "../src/extract/pdfjs.ts";
 import { describe, expect, it } from "vitest";
 import { documentParams, extractPdf } from "../src/extract/pdf.ts";
 import { acceptFontFaces, fontFacesAccepted } from "../src/extract/font-faces.ts";

@@ -3,7 +3,7 @@
 // argument of every page.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { getDocument } from "../src/extract/pdfjs.ts";
 import { describe, expect, it } from "vitest";
 import { CMAP_URL, STANDARD_FONT_DATA_URL } from "../src/extract/pdf.ts";
 import { sameThreadWorker } from "../src/extract/pdf-port.ts";

@@ -1,6 +1,6 @@
 // Painted paths from a page's operator list. Path coordinates there are in user space, before
 // the current transformation matrix: save/restore/transform are tracked to place them.
-import { OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { OPS } from "./pdfjs.ts";
 import type { Shape } from "./fragment.ts";
 
 export type Matrix = [number, number, number, number, number, number];

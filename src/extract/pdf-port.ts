@@ -6,8 +6,8 @@
 // Passing by reference is safe because neither side changes a message after sending it, with
 // one exception, copied here: OperatorList.flush empties its fnArray and argsArray right after
 // enqueueing them, to reuse the arrays for the next chunk.
-import { PDFWorker } from "pdfjs-dist/legacy/build/pdf.mjs";
-import { WorkerMessageHandler } from "pdfjs-dist/legacy/build/pdf.worker.mjs";
+import { PDFWorker } from "./pdfjs.ts";
+import { WorkerMessageHandler } from "pdfjs-dist/legacy/build/pdf.worker.min.mjs";
 
 type Listener = (event: { data: unknown }) => void;
 

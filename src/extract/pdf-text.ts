@@ -1,7 +1,7 @@
 // Text from a page's operator list: every glyph pdf.js shows, placed by the text state.
 // Reading glyphs here rather than through getTextContent keeps what getTextContent drops
 // (a full-width space 　 becomes " " there) and parses each page once, not twice.
-import { OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { OPS } from "./pdfjs.ts";
 import type { BBox, Fragment } from "./fragment.ts";
 import { IDENTITY, multiply, type Matrix } from "./pdf-paths.ts";
 

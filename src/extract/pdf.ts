@@ -1,8 +1,8 @@
 // PDF → positioned fragments and painted shapes, with pdf.js in Node.
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { getDocument, PasswordException, PasswordResponses, VerbosityLevel } from "pdfjs-dist/legacy/build/pdf.mjs";
-import type { PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { getDocument, PasswordException, PasswordResponses, VerbosityLevel } from "./pdfjs.ts";
+import type { PDFPageProxy } from "./pdfjs.ts";
 import { InputError } from "../errors.ts";
 import type { Extraction, Fragment, PageInfo, Shape } from "./fragment.ts";
 import { FONTLESS_DOCUMENT, fontFacesAccepted } from "./font-faces.ts";

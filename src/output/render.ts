@@ -1,5 +1,5 @@
 // PDF pages as PNG images (pdf.js rendering in Node, through @napi-rs/canvas), for the review page.
-import { getDocument, VerbosityLevel } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { getDocument, VerbosityLevel } from "../extract/pdfjs.ts";
 import { CMAP_URL, STANDARD_FONT_DATA_URL } from "../extract/pdf.ts";
 
 export interface PageImage {
