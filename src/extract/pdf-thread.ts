@@ -1,8 +1,9 @@
 // A thread that exists to run pdf.js for this tool (each of the CLI's workers) is set up for it
-// before pdf.js loads. Four globals then differ from Node's (DecompressionStream, FontFace,
-// DOMMatrix, Path2D); other threads keep Node's and pdf.js's defaults, so a program using this
-// library is not changed behind its back.
+// before pdf.js loads. Five globals then differ from Node's (DecompressionStream, FontFace,
+// DOMMatrix, Path2D, Response); other threads keep Node's and pdf.js's defaults, so a program
+// using this library is not changed behind its back.
 import { createRequire, Module } from "node:module";
+import { runInThisContext } from "node:vm";
 import { acceptFontFaces } from "./font-faces.ts";
 
 type Library = Record<string, unknown>;
@@ -44,6 +45,26 @@ function deferDrawingLibrary(): void {
   g.Path2D ??= deferred("Path2D");
 }
 
+/**
+ * pdf.js, as it loads, checks that `Response` has `bytes()`, to add it if not. Node's `Response`
+ * is a lazy global: touched in any way, even by that check or by redefining it, it loads Node's
+ * whole fetch implementation (undici), ~40 ms of each worker's start (pdf.js loaded in 159
+ * against 202 ms, medians of 5), for a tool that hands pdf.js bytes and never fetches. So code on
+ * this thread that names `Response` finds a stand-in first: a global lexical binding, which
+ * shadows the global object's property (left as Node made it) and forwards construction,
+ * statics and instanceof to Node's Response, loading it only then.
+ */
+function deferFetch(): void {
+  runInThisContext(`class Response {
+    constructor(...args) { return new globalThis.Response(...args); }
+    static json(...args) { return globalThis.Response.json(...args); }
+    static error() { return globalThis.Response.error(); }
+    static redirect(...args) { return globalThis.Response.redirect(...args); }
+    static [Symbol.hasInstance](value) { return value instanceof globalThis.Response; }
+    bytes() { throw new TypeError("not a Response: the stand-in's prototype (src/extract/pdf-thread.ts)"); }
+  }`);
+}
+
 export function preparePdfThread(): void {
   // Too late once pdf.js has loaded (it sets pdfjsLib): fail loudly rather than run unprepared.
   if ("pdfjsLib" in globalThis) throw new Error("preparePdfThread must run before pdf.js is imported (check the static imports)");
@@ -55,4 +76,5 @@ export function preparePdfThread(): void {
   // Fonts as font faces, so that pdf.js builds no glyph outlines (font-faces.ts).
   acceptFontFaces();
   deferDrawingLibrary();
+  deferFetch();
 }
