@@ -1,10 +1,13 @@
 // The baseline we build on: bare pdf.js text content + operator list of every page, nothing else.
 import { readFileSync } from "node:fs";
-import { getDocument, GlobalWorkerOptions } from "../src/extract/pdfjs.ts";
-import { CMAP_URL, STANDARD_FONT_DATA_URL } from "../src/extract/pdf.ts";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+// pdfjs-dist's legacy entry, as any Node program loads it (and nothing of this tool's).
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 
-// pdf.js's own fake worker, from the build the tool loads (already loaded, by pdf.ts).
-GlobalWorkerOptions.workerSrc = "./pdf.worker.min.mjs";
+const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
+const CMAP_URL = join(PDFJS_DIR, "cmaps") + "/";
+const STANDARD_FONT_DATA_URL = join(PDFJS_DIR, "standard_fonts") + "/";
 
 const task = getDocument({ data: new Uint8Array(readFileSync(process.argv[2]!)), cMapUrl: CMAP_URL, cMapPacked: true, standardFontDataUrl: STANDARD_FONT_DATA_URL });
 const doc = await task.promise;

@@ -7,7 +7,7 @@
 // one exception, copied here: OperatorList.flush empties its fnArray and argsArray right after
 // enqueueing them, to reuse the arrays for the next chunk.
 import { PDFWorker } from "./pdfjs.ts";
-import { WorkerMessageHandler } from "pdfjs-dist/legacy/build/pdf.worker.min.mjs";
+import { WorkerMessageHandler } from "pdfjs-dist/legacy/build/pdf.worker.mjs";
 
 type Listener = (event: { data: unknown }) => void;
 
@@ -55,8 +55,10 @@ class SameThreadPort {
 
 /** A pdf.js worker whose parser runs on this thread and talks to the API without cloning.
  * Pass it to getDocument({ worker }) and destroy it after the document. */
-export function sameThreadWorker(): PDFWorker {
+/** `verbosity`: what pdf.js's parser prints (it is told once, when the worker starts; a
+ * document's own `verbosity` reaches only the API side). */
+export function sameThreadWorker(verbosity?: number): PDFWorker {
   const port = new SameThreadPort();
   WorkerMessageHandler.initializeFromPort(port);
-  return new PDFWorker({ port: port as never }); // typed as a DOM Worker; pdf.js needs only the port methods
+  return new PDFWorker({ port: port as never, verbosity }); // typed as a DOM Worker; pdf.js needs only the port methods
 }
