@@ -15,6 +15,10 @@ const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/pac
 export const CMAP_URL = join(PDFJS_DIR, "cmaps") + "/";
 export const STANDARD_FONT_DATA_URL = join(PDFJS_DIR, "standard_fonts") + "/";
 
+/** pdf.js's own warnings (a damaged xref rebuilt, a font substituted…) are not printed: what
+ * they mean for a report is said in its findings, or by a coded error. */
+const VERBOSITY = VerbosityLevel.ERRORS;
+
 export interface PdfOptions {
   password?: string;
 }
@@ -78,12 +82,12 @@ export function documentParams(bytes: Uint8Array, password?: string) {
     disableFontFace: !fontFacesAccepted(),
     ownerDocument: FONTLESS_DOCUMENT as never, // typed as a DOM Document; pdf.js uses only `fonts`
     fontExtraProperties: true, // fonts' matrices, to place glyphs from the operator list
-    verbosity: VerbosityLevel.ERRORS,
+    verbosity: VERBOSITY,
   };
 }
 
 export async function openPdf(bytes: Uint8Array, file: string, options: PdfOptions = {}): Promise<PdfDocument> {
-  const worker = sameThreadWorker();
+  const worker = sameThreadWorker(VERBOSITY);
   const task = getDocument({ ...documentParams(bytes, options.password), worker });
   let doc;
   try {
