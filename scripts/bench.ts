@@ -68,11 +68,17 @@ async function inputs() {
   const r1000 = await repeated("r1000.pdf", 1000);
   const small = await repeated("r4.pdf", 4);
   const batch = join(CACHE, "batch");
-  if (!existsSync(join(batch, "r199.pdf"))) {
-    mkdirSync(batch, { recursive: true });
-    for (let i = 0; i < 200; i++) cpSync(small, join(batch, `r${String(i).padStart(3, "0")}.pdf`));
+  // The same 200 files again as two halves, for two processes at once.
+  const halves = [join(CACHE, "batch-a"), join(CACHE, "batch-b")] as const;
+  if (!existsSync(join(halves[1], "r199.pdf"))) {
+    for (const dir of [batch, ...halves]) mkdirSync(dir, { recursive: true });
+    for (let i = 0; i < 200; i++) {
+      const name = `r${String(i).padStart(3, "0")}.pdf`;
+      cpSync(small, join(batch, name));
+      cpSync(small, join(halves[i < 100 ? 0 : 1], name));
+    }
   }
-  return { r24, r240, r1000, batch };
+  return { r24, r240, r1000, batch, halves };
 }
 
 async function main() {
@@ -101,6 +107,8 @@ async function main() {
     { name: "audit r1000 --jobs 1", pages: 1000, cmd: NODE, args: audit(files.r1000, "--jobs", "1"), before: clean },
     { name: "batch 200 --jobs 1", pages: 800, cmd: NODE, args: [BIN, "extract", files.batch, "--out-dir", out, "--jobs", "1", "--quiet"], before: clean },
     { name: "batch 200 --jobs 2", pages: 800, cmd: NODE, args: [BIN, "extract", files.batch, "--out-dir", out, "--jobs", "2", "--quiet"], before: clean },
+    // What two cores give our own code at best: two processes at once, 100 files and one worker each.
+    { name: "batch 2 × 100 --jobs 1", pages: 800, cmd: "sh", args: ["-c", files.halves.map((dir, i) => `"${NODE}" "${BIN}" extract "${dir}" --out-dir "${out}/${i}" --jobs 1 --quiet`).join(" & ") + "; wait"], before: clean },
   );
   const results = measureAll(cases);
 
@@ -117,6 +125,7 @@ async function main() {
     "jobs 1 / jobs 2 time, speed-up (target ≥ 1.8)": r("batch 200 --jobs 1").seconds / r("batch 200 --jobs 2").seconds,
     "r1000 shared by 2 workers: --jobs 1 / --jobs 2 time": r("audit r1000 --jobs 1").seconds / r("audit r1000").seconds,
     "ceiling: 2 bare pdf.js at once / 1, speed-up": (2 * r("bare pdf.js r240").seconds) / r("bare pdf.js r240 ×2").seconds,
+    "ceiling: jobs 1 / two --jobs 1 processes at once": r("batch 200 --jobs 1").seconds / r("batch 2 × 100 --jobs 1").seconds,
   };
   const table = Object.entries(results).map(([k, v]) =>
     `${k.padEnd(22)} ${v.seconds.toFixed(2).padStart(7)} s ${(v.pages / v.seconds).toFixed(1).padStart(7)} pages/s ${v.rssMb.toFixed(0).padStart(5)} MB peak RSS`);
