@@ -12,8 +12,8 @@ if (major < 22 || (major === 22 && minor < 18)) {
 }
 // V8 gives a function its type feedback only once it has run a while, so it is optimised later.
 // A run of this tool is short and spends it in pdf.js: feedback from the first call warms the
-// JIT sooner (a cold 24-page audit 1.05 → 0.98 s, 240 pages 2.32 → 2.24 s, medians of 9 and 5
-// alternating runs). Set before any worker starts, so that every thread has it.
+// JIT sooner (a cold 24-page audit 0.95 → 0.90 s and 1.05 → 1.01 s, 240 pages 2.56 → 2.31 s;
+// medians of 5–9 alternating runs). Set before any worker starts, so that every thread has it.
 process.getBuiltinModule("node:v8").setFlagsFromString("--no-lazy-feedback-allocation");
 // Compiled code is cached on disk between runs (pdf.js is large): a faster cold start.
 const { enableCompileCache } = await import("node:module");

@@ -54,9 +54,9 @@ class SameThreadPort {
 }
 
 /** A pdf.js worker whose parser runs on this thread and talks to the API without cloning.
- * Pass it to getDocument({ worker }) and destroy it after the document. */
-/** `verbosity`: what pdf.js's parser prints (it is told once, when the worker starts; a
- * document's own `verbosity` reaches only the API side). */
+ * Pass it to getDocument({ worker }) and destroy it after the document. `verbosity`: what the
+ * parser prints (it is told once, as the worker starts; a document's own `verbosity` reaches
+ * only pdf.js's API side). */
 export function sameThreadWorker(verbosity?: number): PDFWorker {
   const port = new SameThreadPort();
   WorkerMessageHandler.initializeFromPort(port);
