@@ -1,6 +1,7 @@
 // A fixed set of worker threads, one file at a time each. A file that runs past the time limit
 // has its worker terminated (a hung parse cannot be interrupted otherwise) and replaced.
-import { Worker } from "node:worker_threads";
+import { basename } from "node:path";
+import { Worker, type ResourceLimits } from "node:worker_threads";
 import type { PackedPageResult } from "../extract/packed-page.ts";
 import { failureOf, type PageMessage, type Task, type TaskResult } from "./task.ts";
 
@@ -17,24 +18,42 @@ const WORKER_URL = new URL(import.meta.url.endsWith(".ts") ? "./worker.ts" : "./
  * needs (PART_PAGES.max pages, ~50 MB live): under a cap V8 grows the old generation far less
  * eagerly, and the young generation gets 8 MB semi-spaces instead of 16. Together they took a
  * 1,000-page audit from ~415 to ~255 MB resident, for ~20–30% more time (the old-generation cap's
- * more frequent collections; README, Performance). A file that passes the cap fails alone (its
- * worker is replaced), as a hung one does. */
-export function startWorker(): Worker {
-  return new Worker(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 24 } });
+ * more frequent collections; README, Performance). A file that passes the cap fails alone with
+ * OutOfMemory (its worker is replaced), as a hung one fails with TimeLimit. */
+export const WORKER_HEAP = { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 24 } as const satisfies ResourceLimits;
+
+export function startWorker(heap: ResourceLimits = WORKER_HEAP): Worker {
+  return new Worker(WORKER_URL, { resourceLimits: heap });
 }
 
 export class WorkerPool {
   private slots: Slot[] = [];
   private readonly timeoutMs: number;
+  private readonly heap: ResourceLimits;
   private startedCount: number;
 
-  /** `started`: workers already loading (the CLI starts one before it parses its arguments).
-   * The others start when a task needs them, or on `start`. */
-  constructor(size: number, timeoutMs: number, started: Worker[] = []) {
+  /** `started`: workers already loading (the CLI starts one before it parses its arguments),
+   * with the same `heap`. The others start when a task needs them, or on `start`. */
+  constructor(size: number, timeoutMs: number, started: Worker[] = [], heap: ResourceLimits = WORKER_HEAP) {
     this.timeoutMs = timeoutMs;
+    this.heap = heap;
     this.startedCount = Math.min(size, started.length);
-    for (let i = 0; i < size; i++) this.slots.push({ worker: started[i] ?? null, busy: false });
+    for (let i = 0; i < size; i++) {
+      const slot: Slot = { worker: started[i] ?? null, busy: false };
+      this.slots.push(slot);
+      if (slot.worker) this.watch(slot, slot.worker);
+    }
     for (const extra of started.slice(size)) void extra.terminate();
+  }
+
+  /** A worker that ends between tasks (nothing should end it, short of running out of memory
+   * while idle) is started again by the next task, instead of being sent one it cannot answer;
+   * and its error, with no task to fail, does not end this process. */
+  private watch(slot: Slot, worker: Worker): void {
+    worker.on("error", () => undefined);
+    worker.once("exit", () => {
+      if (slot.worker === worker) slot.worker = null;
+    });
   }
 
   /** Starts up to `count` workers now, so that they load pdf.js while other work goes on. Not
@@ -51,7 +70,9 @@ export class WorkerPool {
 
   private startIn(slot: Slot): Worker {
     this.startedCount++;
-    return (slot.worker = startWorker());
+    const worker = (slot.worker = startWorker(this.heap));
+    this.watch(slot, worker);
+    return worker;
   }
 
   /** Runs a task on an idle worker; callers bound concurrency to the pool's size (p-limit).
@@ -79,14 +100,14 @@ export class WorkerPool {
           finish(failureOf(id, e));
         }
       };
-      const onError = (error: Error) => {
+      const onError = (error: Error & { code?: string }) => {
         this.replace(slot);
-        finish({ id, ok: false, internal: error.stack ?? error.message });
+        if (error.code !== "ERR_WORKER_OUT_OF_MEMORY") return finish({ id, ok: false, internal: error.stack ?? error.message });
+        finish({ id, ok: false, error: { code: "OutOfMemory", file: basename(task.path), detail: `${this.heap.maxOldGenerationSizeMb} MB` } });
       };
       const timer = setTimeout(() => {
         this.replace(slot);
-        const file = task.path.split("/").pop() ?? task.path;
-        finish({ id, ok: false, error: { code: "TimeLimit", file, detail: `${this.timeoutMs / 1000} s` } });
+        finish({ id, ok: false, error: { code: "TimeLimit", file: basename(task.path), detail: `${this.timeoutMs / 1000} s` } });
       }, this.timeoutMs);
       worker.on("message", onMessage);
       worker.on("error", onError);
