@@ -33,12 +33,16 @@ export async function readInParts(
 }
 
 /** Reads a file with `run`, which a worker that streams a PDF's pages back (`streamPages`) calls
- * with each page: read into sheets here as they come, then assembled and finished here. Any
- * other result (a report, a split, a failure) passes through; `streamed` counts the pages. */
-export async function readStreamed(path: string, finishing: Finishing, run: (onPage: (page: PackedPageResult) => void) => Promise<TaskResult>):
-  Promise<{ result: TaskResult; streamed: number }> {
+ * with each page: read into sheets here as they come, then assembled and finished here, after
+ * `whenRead` (which need not be waited for). Any other result (a report, a split, a failure)
+ * passes through; `streamed` counts the pages. */
+export async function readStreamed(
+  path: string, finishing: Finishing, run: (onPage: (page: PackedPageResult) => void) => Promise<TaskResult>, whenRead: () => void,
+): Promise<{ result: TaskResult; streamed: number }> {
   const readings = new PageReadings();
   const result = await run((page) => readings.add(unpackPage(page)));
   const streamed = readings.read.length;
-  return { result: "streamed" in result ? await finishAssembled(path, result.streamed, readings.read, finishing) : result, streamed };
+  if (!("streamed" in result)) return { result, streamed };
+  whenRead();
+  return { result: await finishAssembled(path, result.streamed, readings.read, finishing), streamed };
 }

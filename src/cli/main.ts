@@ -178,7 +178,9 @@ async function readAll(p: Plan, io: Io): Promise<Outcome[]> {
   const readOne = async (item: Plan["todo"][number]): Promise<Outcome> => {
     const write = outDir && (p.command === "extract" || auditOnWorker) ? { dir: outDir, stem: item.stem, formats: p.formats } : null;
     const whole = { ...task, path: item.path, audit: auditOnWorker, write, returnReport: p.needReports };
-    const { result: first, streamed } = await readStreamed(item.path, whole, (onPage) => run(whole, onPage));
+    // A worker that has streamed its last page is ended while this thread finishes the report
+    // (ending it took ~55 ms after 240 pages, ~18 ms after 24).
+    const { result: first, streamed } = await readStreamed(item.path, whole, (onPage) => run(whole, onPage), () => void releaseIfDone());
     if (values.verbose && streamed > 0) io.stderr(`${basename(item.path)}: ${streamed} pages, read on a worker and into sheets on this thread as they came`);
     if (!("split" in first)) return done(item, first);
     const ranges = pageRanges(first.split.pages, size);
