@@ -9,7 +9,7 @@ import { claimPages, PART_PAGES, pageRanges, sharesOf } from "../src/cli/parts.t
 import { WorkerPool } from "../src/cli/pool.ts";
 import { Report } from "../src/model/schema.ts";
 import { extract } from "../src/report.ts";
-import { ROOT } from "./helpers.ts";
+import { ROOT, workerTask } from "./helpers.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "kanrihyo-parts-"));
 
@@ -97,7 +97,7 @@ describe("a PDF too short to be read in parts", () => {
 describe("a part of a PDF", () => {
   it("is refused when the file is no longer the one whose pages were counted", async () => {
     const pool = new WorkerPool(1, 60_000);
-    const part = { path: join(ROOT, "fixtures/pdf/kokubunji-r5.pdf"), maxSize: 1 << 30, maxPages: 5000, splitAbove: Infinity, audit: false, write: null, returnReport: false, streamPages: false, share: sharesOf([{ from: 1, to: 12 }], 1)[0]! };
+    const part = workerTask(join(ROOT, "fixtures/pdf/kokubunji-r5.pdf"), { share: sharesOf([{ from: 1, to: 12 }], 1)[0]! });
     try {
       const counted = await pool.run({ ...part, share: null, sha256: null, splitAbove: 0 }, 1);
       if (!("split" in counted)) throw new Error(`expected a page count, got ${JSON.stringify(counted)}`);
@@ -114,9 +114,9 @@ describe("a part of a PDF", () => {
   it("shared by two workers is read once: each page by one of them, in order", async () => {
     const pool = new WorkerPool(2, 60_000);
     const path = join(ROOT, "fixtures/pdf/kokubunji-r5.pdf");
-    const task = { path, maxSize: 1 << 30, maxPages: 5000, splitAbove: Infinity, audit: false, write: null, returnReport: false, streamPages: false };
+    const task = workerTask(path);
     try {
-      const counted = await pool.run({ ...task, share: null, sha256: null, splitAbove: 0 }, 1);
+      const counted = await pool.run({ ...task, splitAbove: 0 }, 1);
       if (!("split" in counted)) throw new Error(`expected a page count, got ${JSON.stringify(counted)}`);
       const shares = sharesOf([{ from: 1, to: 24 }], 2);
       const parts = await Promise.all(shares.map((share, i) => pool.run({ ...task, share, sha256: counted.split.sha256 }, 2 + i)));

@@ -3,9 +3,9 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { startWorker, WorkerPool } from "../src/cli/pool.ts";
-import { ROOT } from "./helpers.ts";
+import { ROOT, workerTask } from "./helpers.ts";
 
-const task = { path: join(ROOT, "fixtures/pdf/kokubunji-r5.pdf"), maxSize: 1 << 30, maxPages: 5000, splitAbove: Infinity, audit: false, write: null, returnReport: false, share: null, sha256: null, streamPages: false };
+const task = workerTask(join(ROOT, "fixtures/pdf/kokubunji-r5.pdf"));
 
 describe("a worker", () => {
   it("that runs out of memory fails its file with OutOfMemory, and is replaced", async () => {

@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { packPage, unpackPage } from "../src/extract/packed-page.ts";
 import { openPdf } from "../src/extract/pdf.ts";
 import { WorkerPool } from "../src/cli/pool.ts";
-import { ROOT } from "./helpers.ts";
+import { ROOT, workerTask } from "./helpers.ts";
 
 function kanrihyo(jobs: number, ...args: string[]) {
   const run = spawnSync(process.execPath, [join(ROOT, "bin/kanrihyo.js"), ...args, "--jobs", String(jobs), "--verbose"], { encoding: "utf8", env: { ...process.env, LANG: "C" }, maxBuffer: 1 << 26 });
@@ -27,6 +27,7 @@ const cases: [string, string[], number][] = [
   ["fixtures/bad/scan.pdf", [], 2], // NoTextLayer, found only once every page is read
   ["fixtures/bad/minutes.pdf", [], 1], // NoSheetFound
   ["fixtures/bad/truncated.pdf", [], 0], // DamagedPdf, before any page
+  ["fixtures/sample/kokubunji-r5.txt", [], 0], // text: read whole on the worker, nothing to stream
 ];
 
 describe("a file read while its pages stream to the main thread", () => {
@@ -53,7 +54,7 @@ describe("a file read while its pages stream to the main thread", () => {
 
   it("fails alone when reading a streamed page throws: the worker is replaced and reads the next file", async () => {
     const pool = new WorkerPool(1, 60_000);
-    const task = { path: join(ROOT, "fixtures/pdf/kokubunji-r5.pdf"), maxSize: 1 << 30, maxPages: 5000, splitAbove: Infinity, audit: false, write: null, returnReport: false, share: null, sha256: null };
+    const task = workerTask(join(ROOT, "fixtures/pdf/kokubunji-r5.pdf"));
     try {
       const failed = await pool.run({ ...task, streamPages: true }, 1, () => {
         throw new Error("a bug in reading a page");

@@ -6,7 +6,7 @@ import { enableCompileCache } from "node:module";
 import { parentPort } from "node:worker_threads";
 import { InputError } from "../errors.ts";
 import { preparePdfThread } from "../extract/pdf-thread.ts";
-import { detectInput } from "../input.ts";
+import { isPdf } from "../input.ts";
 import { packPage } from "../extract/packed-page.ts";
 import { openChecked, sha256, type ExtractOptions } from "../open.ts";
 import { claimPages } from "./parts.ts";
@@ -46,7 +46,7 @@ async function run(task: Task): Promise<TaskResult> {
       const { extractPages } = await import("../report.ts");
       return { id: task.id, ok: true, part: await extractPages(bytes, task.path, options, claimPages(task.share)) };
     }
-    if (task.streamPages && detectInput(bytes, file).kind === "pdf") return await streamPages(task, bytes, options);
+    if (task.streamPages && isPdf(bytes)) return await streamPages(task, bytes, options);
     // The stages after extraction (normalize, model, outputs) are loaded by the first task that
     // needs them: a task that streams its pages back does not, and reads its first page sooner.
     const [{ extractOrCount }, { finishReport }] = await Promise.all([import("../report.ts"), import("./finish.ts")]);
