@@ -4,6 +4,7 @@
 // using this library is not changed behind its back.
 import { createRequire, Module } from "node:module";
 import { runInThisContext } from "node:vm";
+import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from "node:zlib";
 import { acceptFontFaces } from "./font-faces.ts";
 
 type Library = Record<string, unknown>;
@@ -65,14 +66,64 @@ function deferFetch(): void {
   }`);
 }
 
+/**
+ * pdf.js inflates streams over 1 KB (page contents, font files) through the web
+ * DecompressionStream. In Node that sends each one through the zlib thread pool and back, and a
+ * thread reading pages sat idle ~10% of its time waiting. Without the API pdf.js inflates in
+ * JavaScript. So code on this thread finds, first, a DecompressionStream that inflates with
+ * Node's zlib at once, on this thread (`zlib.*Sync`): the same native inflater, no thread hop.
+ * A damaged stream fails as the real one does, and pdf.js then falls back to its own inflater.
+ */
+function inflateOnThisThread(): void {
+  const inflaters: Record<string, (bytes: Uint8Array) => Buffer> = {
+    deflate: inflateSync,
+    "deflate-raw": inflateRawSync,
+    gzip: gunzipSync,
+    brotli: brotliDecompressSync,
+  };
+  const standIn = runInThisContext(`class DecompressionStream {
+    constructor(format) { return DecompressionStream.create(format); }
+  }
+  DecompressionStream`) as { create?: (format: string) => object };
+  standIn.create = (format) => {
+    const inflate = inflaters[format];
+    if (!inflate) return new globalThis.DecompressionStream(format as CompressionFormat); // throws, as Node's does
+    return inflatedAtClose(inflate);
+  };
+}
+
+/** The parts of a DecompressionStream that pdf.js uses: write the bytes, close, read them
+ * back inflated, in one piece; a read rejects if they could not be inflated. */
+function inflatedAtClose(inflate: (bytes: Uint8Array) => Buffer) {
+  const chunks: Uint8Array[] = [];
+  let inflated: Promise<Uint8Array> | null = null;
+  let taken = false;
+  const writer = {
+    write: async (chunk: Uint8Array) => void chunks.push(chunk),
+    close: async () => {
+      inflated = Promise.resolve().then(() => {
+        const out = inflate(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
+        return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+      });
+      await inflated;
+    },
+  };
+  const reader = {
+    read: async (): Promise<ReadableStreamReadResult<Uint8Array>> => {
+      if (!inflated) throw new TypeError("read before close: this stand-in inflates at close (src/extract/pdf-thread.ts)");
+      const value = await inflated;
+      if (taken) return { done: true, value: undefined };
+      taken = true;
+      return { done: false, value };
+    },
+  };
+  return { writable: { getWriter: () => writer }, readable: { getReader: () => reader } };
+}
+
 export function preparePdfThread(): void {
   // Too late once pdf.js has loaded (it sets pdfjsLib): fail loudly rather than run unprepared.
   if ("pdfjsLib" in globalThis) throw new Error("preparePdfThread must run before pdf.js is imported (check the static imports)");
-  // pdf.js inflates content streams over 1 KB through the web DecompressionStream, which in
-  // Node sends each one through the zlib thread pool and back: a thread reading pages sat idle
-  // ~10% of its time waiting. Without it, pdf.js inflates in JavaScript on this thread (its own
-  // fallback, as in browsers without the API).
-  delete (globalThis as { DecompressionStream?: unknown }).DecompressionStream;
+  inflateOnThisThread();
   // Fonts as font faces, so that pdf.js builds no glyph outlines (font-faces.ts).
   acceptFontFaces();
   deferDrawingLibrary();
