@@ -1,5 +1,6 @@
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { PDFDocument } from "pdf-lib";
 import type { Task } from "../src/cli/task.ts";
 
 export const ROOT = new URL("..", import.meta.url).pathname;
@@ -22,4 +23,14 @@ export function workerTask(path: string, overrides: Partial<Omit<Task, "id" | "p
 
 export function readJson(path: string): unknown {
   return JSON.parse(readFileSync(join(ROOT, path), "utf8"));
+}
+
+/** `times` copies of a fixture PDF, one after another, written to `dir`. */
+export async function repeatedPdf(file: string, times: number, dir: string): Promise<string> {
+  const source = await PDFDocument.load(readFileSync(join(ROOT, file)));
+  const out = await PDFDocument.create();
+  for (let i = 0; i < times; i++) for (const page of await out.copyPages(source, source.getPageIndices())) out.addPage(page);
+  const path = join(dir, `${times}x-${file.split("/").pop()}`);
+  writeFileSync(path, await out.save());
+  return path;
 }

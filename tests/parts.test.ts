@@ -1,27 +1,16 @@
 // One PDF read in parts on several workers must give the report read whole on one, byte for byte.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PDFDocument } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import { claimPages, PART_PAGES, pageRanges, sharesOf } from "../src/cli/parts.ts";
 import { WorkerPool } from "../src/cli/pool.ts";
 import { Report } from "../src/model/schema.ts";
 import { extract } from "../src/report.ts";
-import { ROOT, workerTask } from "./helpers.ts";
+import { repeatedPdf, ROOT, workerTask } from "./helpers.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "kanrihyo-parts-"));
-
-/** `times` copies of a fixture PDF, one after another. */
-async function repeated(file: string, times: number): Promise<string> {
-  const source = await PDFDocument.load(readFileSync(join(ROOT, file)));
-  const out = await PDFDocument.create();
-  for (let i = 0; i < times; i++) for (const page of await out.copyPages(source, source.getPageIndices())) out.addPage(page);
-  const path = join(dir, `${times}x-${file.split("/").pop()}`);
-  writeFileSync(path, await out.save());
-  return path;
-}
 
 /** The report's JSON, and what --verbose said about how it was read. */
 function extractWith(jobs: number, path: string): { json: string; how: string } {
@@ -61,7 +50,7 @@ describe("a PDF read in parts", () => {
   const PAGES = COPIES * 24;
 
   it(`gives the same report as read whole (${PAGES} pages: one part shared by two workers, or two parts on one)`, async () => {
-    const path = await repeated("fixtures/pdf/kokubunji-r5.pdf", COPIES);
+    const path = await repeatedPdf("fixtures/pdf/kokubunji-r5.pdf", COPIES, dir);
     const onOne = extractWith(1, path);
     const shared = extractWith(2, path);
     expect(onOne.how).toBe(`${COPIES}x-kokubunji-r5.pdf: ${PAGES} pages, read in 2 part(s), each shared by 1 worker(s) (1–156: 156; 157–312: 156)\nworkers started: 1 (--jobs 1)`);
@@ -76,7 +65,7 @@ describe("a PDF read in parts", () => {
   }, 120_000); // two CLI runs and one in-process read over 312 pages, beside the other test files
 
   it("names the damaged pages of every part in one finding", async () => {
-    const path = await repeated("fixtures/bad/damaged.pdf", COPIES);
+    const path = await repeatedPdf("fixtures/bad/damaged.pdf", COPIES, dir);
     const shared = extractWith(2, path);
     expect(shared.how).toContain("read in 1 part(s), each shared by 2 worker(s)");
     const report = Report.parse(JSON.parse(shared.json));

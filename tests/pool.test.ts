@@ -1,9 +1,12 @@
 // The worker pool keeps going whatever happens to a worker: one that runs out of memory fails its
-// file with a coded error, one that ends between tasks is started again by the next task.
+// file with a coded error, one that ends between tasks is started again by the next task, one
+// that runs past the time limit while streaming pages is ended, and its later pages unheard.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { startWorker, WorkerPool } from "../src/cli/pool.ts";
-import { ROOT, workerTask } from "./helpers.ts";
+import { repeatedPdf, ROOT, SAMPLE_TEXT, workerTask } from "./helpers.ts";
 
 const task = workerTask(join(ROOT, "fixtures/pdf/kokubunji-r5.pdf"));
 
@@ -27,6 +30,32 @@ describe("a worker", () => {
       const result = await pool.run(task, 1);
       expect(result).toMatchObject({ id: 1, ok: true, summary: { sheets: 24 } });
       expect(pool.started).toBe(2);
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
+  it("that runs past the time limit while streaming pages fails its file with TimeLimit, and no later page is heard", async () => {
+    const path = await repeatedPdf("fixtures/pdf/kokubunji-r5.pdf", 10, mkdtempSync(join(tmpdir(), "kanrihyo-pool-")));
+    const limitMs = 1500;
+    const pool = new WorkerPool(1, limitMs, []);
+    try {
+      let heard = 0;
+      const started = Date.now();
+      const result = await pool.run(workerTask(path, { streamPages: true }), 1, () => {
+        // Hold the first page until the limit has passed: the timer is then due while the
+        // worker, a thread of its own, goes on sending the rest of its 240 pages.
+        if (heard++ === 0) while (Date.now() < started + limitMs + 100);
+      });
+      expect(result).toEqual({ id: 1, ok: false, error: { code: "TimeLimit", file: "10x-kokubunji-r5.pdf", detail: "1.5 s" } });
+      expect(heard).toBeGreaterThan(0);
+      expect(heard).toBeLessThan(240);
+      const heardAtLimit = heard;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(heard).toBe(heardAtLimit); // the ended worker's queued pages were dropped
+      expect(pool.started).toBe(2);
+      // The worker started in its place reads the next file (text: quick within the short limit).
+      expect(await pool.run(workerTask(SAMPLE_TEXT), 2)).toMatchObject({ ok: true, summary: { sheets: 24 } });
     } finally {
       await pool.close();
     }
