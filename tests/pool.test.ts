@@ -1,22 +1,44 @@
 // The worker pool keeps going whatever happens to a worker: one that runs out of memory fails its
 // file with a coded error, one that ends between tasks is started again by the next task, one
 // that runs past the time limit while streaming pages is ended, and its later pages unheard.
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { startWorker, WorkerPool } from "../src/cli/pool.ts";
+import { sharesOf } from "../src/cli/parts.ts";
+import { startWorker, WORKER_HEAPS, WorkerPool } from "../src/cli/pool.ts";
+import { sha256 } from "../src/open.ts";
 import { repeatedPdf, ROOT, SAMPLE_TEXT, workerTask } from "./helpers.ts";
 
-const task = workerTask(join(ROOT, "fixtures/pdf/kokubunji-r5.pdf"));
+const PDF = join(ROOT, "fixtures/pdf/kokubunji-r5.pdf");
+const task = workerTask(PDF);
+const SMALL_HEAP = { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 4 };
 
 describe("a worker", () => {
   it("that runs out of memory fails its file with OutOfMemory, and is replaced", async () => {
-    const pool = new WorkerPool(1, 60_000, [], { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 4 });
+    const pool = new WorkerPool(1, 60_000, [], { whole: SMALL_HEAP, part: SMALL_HEAP });
     try {
       const result = await pool.run(task, 1);
       expect(result).toEqual({ id: 1, ok: false, error: { code: "OutOfMemory", file: "kokubunji-r5.pdf", detail: "16 MB" } });
       expect(pool.started).toBe(2);
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
+  it("starts with the heap for the task's kind, and is replaced by one for parts when the pool starts workers for parts", async () => {
+    const pool = new WorkerPool(1, 60_000, [], { whole: SMALL_HEAP, part: WORKER_HEAPS.part });
+    // A share's pages are claimed once: each task gets a fresh one.
+    const part = () => workerTask(PDF, { share: sharesOf([{ from: 1, to: 12 }], 1)[0]!, sha256: sha256(readFileSync(PDF)) });
+    try {
+      expect(await pool.run(task, 1)).toMatchObject({ ok: false, error: { code: "OutOfMemory", detail: "16 MB" } });
+      expect(pool.started).toBe(2); // started for a whole file, then replaced by another one
+      pool.start(1, "part");
+      expect(pool.started).toBe(3);
+      expect(await pool.run(part(), 2)).toMatchObject({ ok: true, part: { length: 12 } });
+      expect(await pool.run(task, 3)).toMatchObject({ ok: true, summary: { sheets: 24 } }); // on the worker for parts, not replaced
+      pool.start(1, "part");
+      expect(pool.started).toBe(3);
     } finally {
       await pool.close();
     }

@@ -185,7 +185,7 @@ async function readAll(p: Plan, io: Io): Promise<Outcome[]> {
     if (!("split" in first)) return done(item, first);
     const ranges = pageRanges(first.split.pages, size);
     const shares = sharesOf(ranges, size);
-    pool.start(size);
+    pool.start(size, "part");
     const pagesRead = shares.map(() => 0);
     const readShare = async (share: Share, i: number) => {
       const result = await run({ ...whole, share, sha256: first.split.sha256 });

@@ -8,38 +8,56 @@ import { failureOf, type PageMessage, type Task, type TaskResult } from "./task.
 interface Slot {
   /** null once released; started again when a task needs it. */
   worker: Worker | null;
+  /** The kind of task its worker's heap is for. */
+  kind: TaskKind;
   busy: boolean;
 }
 
 // Beside this module: worker.ts in the sources, worker.js in the build (dist/).
 const WORKER_URL = new URL(import.meta.url.endsWith(".ts") ? "./worker.ts" : "./worker.js", import.meta.url);
 
-/** A worker thread, loading pdf.js. Its heap is capped well above what one part of a document
- * needs (PART_PAGES.max pages, ~50 MB live): under a cap V8 grows the old generation far less
- * eagerly, and the young generation gets 8 MB semi-spaces instead of 16. Together they took a
- * 1,000-page audit from ~415 to ~255 MB resident, for ~20–30% more time (the old-generation cap's
- * more frequent collections; README, Performance). A file that passes the cap fails alone with
- * OutOfMemory (its worker is replaced), as a hung one fails with TimeLimit. */
-export const WORKER_HEAP = { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 24 } as const satisfies ResourceLimits;
+/** The heaps of worker threads, by the kind of task they run. Both are capped well above what
+ * one part of a document needs (PART_PAGES.max pages, ~50 MB live): under a cap V8 grows the
+ * old generation far less eagerly. Together with 8 MB semi-spaces (a young generation of 24 MB,
+ * instead of Node's 16 MB semi-spaces) that took a 1,000-page audit from ~415 to ~255 MB
+ * resident, for ~20–30% more time (README, Performance). A thread reading a file whole (or
+ * streaming its pages) keeps 16 MB semi-spaces: fewer objects live through two scavenges, so
+ * fewer are promoted and collected again (240 pages 2.13 → 1.87 s, 200 files with --jobs 2
+ * 5.73 → 5.42 s, medians of 4 alternating); parts of a long PDF keep 8 MB (with 16, 1,000 pages
+ * on one worker took 258 against 223 MB, for 4% less time). A file that passes the cap fails
+ * alone with OutOfMemory (its worker is replaced), as a hung one fails with TimeLimit. */
+export interface WorkerHeaps {
+  whole: ResourceLimits;
+  part: ResourceLimits;
+}
 
-export function startWorker(heap: ResourceLimits = WORKER_HEAP): Worker {
+export const WORKER_HEAPS: WorkerHeaps = {
+  whole: { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 32 },
+  part: { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 24 },
+};
+
+type TaskKind = keyof WorkerHeaps;
+const kindOf = (task: Omit<Task, "id">): TaskKind => (task.share ? "part" : "whole");
+
+/** A worker thread, loading pdf.js, with the given heap (by default, that for whole files). */
+export function startWorker(heap: ResourceLimits = WORKER_HEAPS.whole): Worker {
   return new Worker(WORKER_URL, { resourceLimits: heap });
 }
 
 export class WorkerPool {
   private slots: Slot[] = [];
   private readonly timeoutMs: number;
-  private readonly heap: ResourceLimits;
+  private readonly heaps: WorkerHeaps;
   private startedCount: number;
 
   /** `started`: workers already loading (the CLI starts one before it parses its arguments),
-   * with the same `heap`. The others start when a task needs them, or on `start`. */
-  constructor(size: number, timeoutMs: number, started: Worker[] = [], heap: ResourceLimits = WORKER_HEAP) {
+   * with the heap for whole files. The others start when a task needs them, or on `start`. */
+  constructor(size: number, timeoutMs: number, started: Worker[] = [], heaps: WorkerHeaps = WORKER_HEAPS) {
     this.timeoutMs = timeoutMs;
-    this.heap = heap;
+    this.heaps = heaps;
     this.startedCount = Math.min(size, started.length);
     for (let i = 0; i < size; i++) {
-      const slot: Slot = { worker: started[i] ?? null, busy: false };
+      const slot: Slot = { worker: started[i] ?? null, kind: "whole", busy: false };
       this.slots.push(slot);
       if (slot.worker) this.watch(slot, slot.worker);
     }
@@ -56,11 +74,13 @@ export class WorkerPool {
     });
   }
 
-  /** Starts up to `count` workers now, so that they load pdf.js while other work goes on. Not
-   * more than will be used: a worker loading pdf.js for nothing takes a core from the one that
-   * reads (a 24-page file read ~17% slower with an idle second worker starting beside it). */
-  start(count: number): void {
-    for (const slot of this.slots.slice(0, count)) if (!slot.worker) this.startIn(slot);
+  /** Starts up to `count` workers for tasks of a kind now, so that they load pdf.js while other
+   * work goes on. Not more than will be used: a worker loading pdf.js for nothing takes a core
+   * from the one that reads (a 24-page file read ~17% slower with an idle second worker starting
+   * beside it). An idle worker with the other kind's heap is replaced: the CLI starts workers
+   * for parts as it splits a long PDF, so that the memory bound holds for them. */
+  start(count: number, kind: TaskKind = "whole"): void {
+    for (const slot of this.slots.slice(0, count)) if (!slot.busy) this.readyFor(slot, kind);
   }
 
   /** How many workers were started, from the first task to now (--verbose says it). */
@@ -68,20 +88,30 @@ export class WorkerPool {
     return this.startedCount;
   }
 
-  private startIn(slot: Slot): Worker {
+  private startIn(slot: Slot, kind: TaskKind): Worker {
     this.startedCount++;
-    const worker = (slot.worker = startWorker(this.heap));
+    const worker = (slot.worker = startWorker(this.heaps[kind]));
+    slot.kind = kind;
     this.watch(slot, worker);
     return worker;
   }
 
-  /** Runs a task on an idle worker; callers bound concurrency to the pool's size (p-limit).
+  /** The slot's worker, started (or replaced) with the heap for tasks of this kind. */
+  private readyFor(slot: Slot, kind: TaskKind): void {
+    if (slot.worker && slot.kind === kind) return;
+    void slot.worker?.terminate();
+    this.startIn(slot, kind);
+  }
+
+  /** Runs a task on an idle worker (started for the task's kind if there is none);
+   * callers bound concurrency to the pool's size (p-limit).
    * A task with `streamPages` hands each page to `onPage` as the worker reads it. */
   run(task: Omit<Task, "id">, id: number, onPage?: (page: PackedPageResult) => void): Promise<TaskResult> {
     const slot = this.slots.find((s) => !s.busy);
     if (!slot) return Promise.reject(new Error("no idle worker: bound concurrency to the pool size"));
     slot.busy = true;
-    const worker = slot.worker ?? this.startIn(slot);
+    // Whatever heap a running worker has, it takes the task: replacing it costs a start.
+    const worker = slot.worker ?? this.startIn(slot, kindOf(task));
     return new Promise((resolve) => {
       const finish = (result: TaskResult) => {
         clearTimeout(timer);
@@ -103,7 +133,7 @@ export class WorkerPool {
       const onError = (error: Error & { code?: string }) => {
         this.replace(slot);
         if (error.code !== "ERR_WORKER_OUT_OF_MEMORY") return finish({ id, ok: false, internal: error.stack ?? error.message });
-        finish({ id, ok: false, error: { code: "OutOfMemory", file: basename(task.path), detail: `${this.heap.maxOldGenerationSizeMb} MB` } });
+        finish({ id, ok: false, error: { code: "OutOfMemory", file: basename(task.path), detail: `${this.heaps[slot.kind].maxOldGenerationSizeMb} MB` } });
       };
       const timer = setTimeout(() => {
         this.replace(slot);
@@ -117,7 +147,7 @@ export class WorkerPool {
 
   private replace(slot: Slot) {
     void slot.worker?.terminate();
-    this.startIn(slot);
+    this.startIn(slot, slot.kind);
   }
 
   /** Ends the idle workers, returning their memory while this thread finishes the last
