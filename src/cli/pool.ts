@@ -18,13 +18,14 @@ const WORKER_URL = new URL(import.meta.url.endsWith(".ts") ? "./worker.ts" : "./
 
 /** The heaps of worker threads, by the kind of task they run. Both are capped well above what
  * one part of a document needs (PART_PAGES.max pages, ~50 MB live): under a cap V8 grows the
- * old generation far less eagerly. Together with 8 MB semi-spaces (a young generation of 24 MB,
- * instead of Node's 16 MB semi-spaces) that took a 1,000-page audit from ~415 to ~255 MB
- * resident, for ~20–30% more time (README, Performance). A thread reading a file whole (or
- * streaming its pages) keeps 16 MB semi-spaces: fewer objects live through two scavenges, so
- * fewer are promoted and collected again (240 pages 2.13 → 1.87 s, 200 files with --jobs 2
- * 5.73 → 5.42 s, medians of 4 alternating); parts of a long PDF keep 8 MB (with 16, 1,000 pages
- * on one worker took 258 against 223 MB, for 4% less time). A file that passes the cap fails
+ * old generation far less eagerly. Together with 8 MB semi-spaces (a young generation of 24 MB;
+ * Node's default is 16 MB semi-spaces) that took a 1,000-page audit from ~415 to ~255 MB
+ * resident, for ~20–30% more time (README, Performance). A thread reading whole files or
+ * streaming pages gets 16 MB semi-spaces: fewer objects live through two scavenges, so fewer
+ * are promoted and collected again (240 pages streamed 2.22 → 1.91 s and 201 → 182 MB; 200
+ * files with --jobs 2 7.89 → 7.10 s; medians of 5 and 4, alternating). Parts of a long PDF keep
+ * 8 MB: one whole 240-page file on one worker gained nothing (2.73 against 2.78 s) for 32 MB
+ * more, and 1,000 pages on one worker took 258 against 223 MB. A file that passes the cap fails
  * alone with OutOfMemory (its worker is replaced), as a hung one fails with TimeLimit. */
 export interface WorkerHeaps {
   whole: ResourceLimits;
