@@ -2,6 +2,7 @@
 // through the real CLI: a specific line and exit 2, never a crash, and the good files kept.
 import { spawn, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -30,6 +31,22 @@ describe.each([
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(new RegExp(`^${name.replace(".", "\\.")}: ${code}: .+; .+\n$`)); // no pdf.js warnings around it
     expect(run.stderr).not.toMatch(/internal error|at .*\.ts:\d+/);
+  });
+});
+
+describe("a file that can be seen but not read", () => {
+  // Root reads past file permissions; a Unix socket cannot be opened by anyone (ENXIO).
+  it("fails with Unreadable, exit 2, not as an internal error", async () => {
+    const path = join(tmp(), "socket.pdf");
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(path, resolve));
+    try {
+      const run = kanrihyo("extract", path);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe("socket.pdf: Unreadable: the file cannot be read (ENXIO); check the path and permissions\n");
+    } finally {
+      server.close();
+    }
   });
 });
 

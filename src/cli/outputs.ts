@@ -1,6 +1,7 @@
 // Output files: one per input, named after it, written atomically; stale temporary files of an
 // interrupted run are removed; --resume recognises outputs that are complete and current.
-import { readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { closeSync, openSync, renameSync, writeSync } from "node:fs";
+import { readdir, readFile, rm } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { Report } from "../model/schema.ts";
 import { indicatorsCsv, sheetsCsv } from "../output/csv.ts";
@@ -14,13 +15,21 @@ export type Format = (typeof FORMATS)[number];
 const TEMP = /^\..+\.\d+\.tmp$/;
 const pending = new Set<string>();
 
-/** Written beside the target under a hidden name, then renamed: no reader sees half a file. */
+/** Written beside the target under a hidden name, then renamed: no reader sees half a file.
+ * Synchronously, a chunk at a time: a worker writes its file's outputs with nothing else to do,
+ * and each asynchronous call was a round trip through libuv's thread pool (worker.ts). */
 export async function writeAtomic(path: string, text: string | Iterable<string>): Promise<void> {
   const tmp = join(path, "..", `.${basename(path)}.${process.pid}.tmp`);
   pending.add(tmp);
   try {
-    await writeFile(tmp, text);
-    await rename(tmp, path);
+    const fd = openSync(tmp, "w");
+    try {
+      if (typeof text === "string") writeSync(fd, text);
+      else for (const chunk of text) writeSync(fd, chunk);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, path);
   } finally {
     pending.delete(tmp);
   }

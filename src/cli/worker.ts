@@ -1,6 +1,6 @@
 // One worker thread holding one pdf.js instance: reads and extracts the files it is sent.
 // pdf.js parses on the calling thread, so files run in parallel only on separate threads.
-import { readFile, stat } from "node:fs/promises";
+import { readFileSync, statSync, type Stats } from "node:fs";
 import { basename } from "node:path";
 import { enableCompileCache } from "node:module";
 import { parentPort } from "node:worker_threads";
@@ -30,15 +30,31 @@ async function streamPages(task: Task, bytes: Uint8Array, options: ExtractOption
   }
 }
 
+/** The file's bytes, if it is a file within the size limit. Read synchronously: this thread
+ * does nothing else meanwhile, and each asynchronous call was a round trip through libuv's
+ * thread pool (with the outputs written so too, 200 files took 8.26 → 7.91 s with --jobs 1 and
+ * 5.83 → 5.31 s with --jobs 2, medians of 5 alternating). */
+function readWithin(path: string, file: string, maxSize: number): Buffer {
+  const unreadable = (e: unknown) => new InputError("Unreadable", file, (e as NodeJS.ErrnoException).code ?? String(e));
+  let info: Stats;
+  try {
+    info = statSync(path);
+  } catch (e) {
+    throw unreadable(e);
+  }
+  if (info.isDirectory()) throw new InputError("Unreadable", file, "a folder, not a file");
+  if (info.size > maxSize) throw new InputError("TooLarge", file, `${info.size} bytes, limit ${maxSize}`);
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    throw unreadable(e); // EACCES: a file can be seen but not read
+  }
+}
+
 async function run(task: Task): Promise<TaskResult> {
   const file = basename(task.path);
   try {
-    const info = await stat(task.path).catch((e: NodeJS.ErrnoException) => {
-      throw new InputError("Unreadable", file, e.code ?? e.message);
-    });
-    if (info.isDirectory()) throw new InputError("Unreadable", file, "a folder, not a file");
-    if (info.size > task.maxSize) throw new InputError("TooLarge", file, `${info.size} bytes, limit ${task.maxSize}`);
-    const bytes = await readFile(task.path);
+    const bytes = readWithin(task.path, file, task.maxSize);
     const options = { password: task.password, maxPages: task.maxPages };
     if (task.share) {
       const { from, to } = task.share.range;
