@@ -7,10 +7,12 @@ export type Matrix = [number, number, number, number, number, number];
 
 export const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 
-/** m1 applied after m2 (PDF's `cm` concatenates the new matrix before the current one). */
-export function multiply(m1: readonly number[], m2: readonly number[]): Matrix {
-  const [a, b, c, d, e, f] = m1 as Matrix;
-  const [A, B, C, D, E, F] = m2 as Matrix;
+/** m1 applied after m2 (PDF's `cm` concatenates the new matrix before the current one). By
+ * index, not destructured: pdf.js hands some matrices as typed arrays, whose destructuring
+ * goes through their iterator (~70 MB of short-lived objects over 400 pages). */
+export function multiply(m1: ArrayLike<number>, m2: ArrayLike<number>): Matrix {
+  const a = m1[0]!, b = m1[1]!, c = m1[2]!, d = m1[3]!, e = m1[4]!, f = m1[5]!;
+  const A = m2[0]!, B = m2[1]!, C = m2[2]!, D = m2[3]!, E = m2[4]!, F = m2[5]!;
   return [a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F];
 }
 
