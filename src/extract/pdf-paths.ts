@@ -1,7 +1,7 @@
 // Painted paths from a page's operator list. Path coordinates there are in user space, before
 // the current transformation matrix: save/restore/transform are tracked to place them.
 import { OPS } from "./pdfjs.ts";
-import type { Shape } from "./fragment.ts";
+import type { BBox, Shape } from "./fragment.ts";
 
 export type Matrix = [number, number, number, number, number, number];
 
@@ -19,42 +19,38 @@ export function multiply(m1: ArrayLike<number>, m2: ArrayLike<number>): Matrix {
 /** pdf.js draw opcodes inside a constructPath buffer, with how many numbers follow each. */
 const DRAW_ARGS: Record<number, number> = { 0: 2, 1: 2, 2: 6, 3: 4, 4: 0 };
 
-interface Subpath {
-  bbox: [number, number, number, number];
-  points: number;
-}
-
 /**
- * The page-space boxes of a constructPath buffer's subpaths, read straight from the buffer
- * (no point arrays: pages of spreadsheet grids hold thousands of segments).
+ * The page-space shapes of a constructPath buffer's subpaths (a subpath's box, and how many
+ * segments it has), appended to `shapes`: read straight from the buffer, without point arrays
+ * or a list per path (pages of spreadsheet grids hold thousands of segments).
  */
-export function subpathBoxes(data: ArrayLike<number>, m: Matrix): Subpath[] {
-  const out: Subpath[] = [];
-  let current: Subpath | null = null;
+export function addSubpaths(data: ArrayLike<number>, m: Matrix, painted: Pick<Shape, "page" | "paint" | "fill">, shapes: Shape[]): void {
+  const { page, paint, fill } = painted;
+  let bbox: BBox = [Infinity, Infinity, -Infinity, -Infinity];
+  let points = 0;
   for (let i = 0; i < data.length; ) {
     const op = data[i++]!;
     const n = DRAW_ARGS[op];
     if (n === undefined) break; // an opcode this reader does not know: stop rather than misread
-    if (op === 0 || !current) {
-      if (current?.points) out.push(current);
-      current = { bbox: [Infinity, Infinity, -Infinity, -Infinity], points: 0 };
+    if (op === 0 && points) {
+      shapes.push({ page, bbox, paint, fill, segments: points - 1 });
+      bbox = [Infinity, Infinity, -Infinity, -Infinity];
+      points = 0;
     }
     for (let k = 0; k + 1 < n; k += 2) {
       const x = data[i + k]!;
       const y = data[i + k + 1]!;
       const px = m[0] * x + m[2] * y + m[4];
       const py = m[1] * x + m[3] * y + m[5];
-      const b = current.bbox;
-      if (px < b[0]) b[0] = px;
-      if (py < b[1]) b[1] = py;
-      if (px > b[2]) b[2] = px;
-      if (py > b[3]) b[3] = py;
-      current.points++;
+      if (px < bbox[0]) bbox[0] = px;
+      if (py < bbox[1]) bbox[1] = py;
+      if (px > bbox[2]) bbox[2] = px;
+      if (py > bbox[3]) bbox[3] = py;
+      points++;
     }
     i += n;
   }
-  if (current?.points) out.push(current);
-  return out;
+  if (points) shapes.push({ page, bbox, paint, fill, segments: points - 1 });
 }
 
 const PAINT: Record<number, Shape["paint"] | undefined> = {
@@ -98,9 +94,7 @@ export function readGraphics(ops: { fnArray: number[]; argsArray: unknown[] }, t
     else if (fn === OPS.constructPath) {
       const paint = PAINT[args[0] as number];
       if (!paint) continue; // a clip or an unpainted path
-      for (const sub of subpathBoxes((args[1] as ArrayLike<number>[])[0] ?? [], toPageNow)) {
-        shapes.push({ page, bbox: sub.bbox, paint, fill: paint === "stroke" ? null : fill, segments: sub.points - 1 });
-      }
+      addSubpaths((args[1] as ArrayLike<number>[])[0] ?? [], toPageNow, { page, paint, fill: paint === "stroke" ? null : fill }, shapes);
     }
   }
   return { shapes, images };

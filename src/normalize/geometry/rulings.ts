@@ -37,7 +37,7 @@ function addEdges(s: Shape, h: Ruling[], v: Ruling[]): void {
 
 /** Lines within `snap` of each other take their mean position; overlapping or touching ones merge. */
 function snapAndJoin(lines: Ruling[]): Ruling[] {
-  const sorted = [...lines].sort((a, b) => a.at - b.at);
+  const sorted = lines.sort((a, b) => a.at - b.at); // findRulings' own lists
   const groups: Ruling[][] = [];
   for (const line of sorted) {
     const group = groups.at(-1);
@@ -47,16 +47,18 @@ function snapAndJoin(lines: Ruling[]): Ruling[] {
   const out: Ruling[] = [];
   for (const group of groups) {
     const at = group.reduce((s, l) => s + l.at, 0) / group.length;
-    const spans = group.map((l) => ({ from: l.from, to: l.to })).sort((a, b) => a.from - b.from);
-    let current = { ...spans[0]! };
-    for (const span of spans.slice(1)) {
-      if (span.from <= current.to + TOLERANCE.join) current.to = Math.max(current.to, span.to);
+    group.sort((a, b) => a.from - b.from); // the group is this function's own list
+    let from = group[0]!.from;
+    let to = group[0]!.to;
+    for (let i = 1; i < group.length; i++) {
+      const span = group[i]!;
+      if (span.from <= to + TOLERANCE.join) to = Math.max(to, span.to);
       else {
-        out.push({ at, ...current });
-        current = { ...span };
+        out.push({ at, from, to });
+        ({ from, to } = span);
       }
     }
-    out.push({ at, ...current });
+    out.push({ at, from, to });
   }
   return out;
 }
