@@ -71,8 +71,11 @@ function deferFetch(): void {
  * DecompressionStream. In Node that sends each one through the zlib thread pool and back, and a
  * thread reading pages sat idle ~10% of its time waiting. Without the API pdf.js inflates in
  * JavaScript. So code on this thread finds, first, a DecompressionStream that inflates with
- * Node's zlib at once, on this thread (`zlib.*Sync`): the same native inflater, no thread hop.
- * A damaged stream fails as the real one does, and pdf.js then falls back to its own inflater.
+ * Node's zlib at once, on this thread (`zlib.*Sync`): the same native inflater, no thread hop
+ * (240 pages 2.83 → 2.67 s against pdf.js's JavaScript inflater, medians of 5 alternating). A
+ * stream zlib cannot inflate whole (cut short, a bad checksum) is refused, and pdf.js inflates
+ * it in JavaScript, as these threads did every stream before. (Node's own DecompressionStream
+ * refuses some cut-short streams and not others, depending on where the cut falls.)
  */
 function inflateOnThisThread(): void {
   const inflaters: Record<string, (bytes: Uint8Array) => Buffer> = {
