@@ -107,6 +107,7 @@ function inFreshThread(setup: Setup, pdf = PDF) {
       deflate: await inflate(zlib.deflateSync("ab")),
       raw: await inflate(zlib.deflateRawSync("cd"), "deflate-raw"),
       gzip: await inflate(zlib.gzipSync("ef"), "gzip"),
+      brotli: await inflate(zlib.brotliCompressSync("gh"), "brotli"),
       garbage: await inflate(Buffer.from("garbage")).catch(() => "rejected"),
       cutShort: await inflate(zlib.deflateSync("ab").subarray(0, 5)).catch(() => "rejected"),
       unknown: (() => { try { new DecompressionStream("zip"); } catch (e) { return e.code; } })(),
@@ -122,7 +123,7 @@ describe("a thread prepared for pdf.js", () => {
     const here = digest(await extractPdf(readFileSync(PDF), "kokubunji-r5.pdf"));
     const unprepared = inFreshThread("unprepared");
     const response = { bytes: [97, 98], json: { a: 1 }, isResponse: true, isNodes: true };
-    const inflater = { deflate: "ab", raw: "cd", gzip: "ef", garbage: "rejected", cutShort: "rejected", unknown: "ERR_INVALID_ARG_VALUE" };
+    const inflater = { deflate: "ab", raw: "cd", gzip: "ef", brotli: "gh", garbage: "rejected", cutShort: "rejected", unknown: "ERR_INVALID_ARG_VALUE" };
     const works = { digest: here, fragments: expect.any(Number), scaled: [2, 3], response };
     expect(unprepared).toEqual({ ...works, afterReading: 1, afterDrawing: 1, fetchLoaded: true, inflater: { standIn: false, ...inflater } }); // pdf.js's default: loaded at once
     const prepared = inFreshThread("prepared");
