@@ -1,6 +1,6 @@
 // A thread set up for pdf.js (preparePdfThread, as each CLI worker is) reads the same as any
 // other, without loading pdf.js's native drawing library until something draws, nor Node's
-// fetch until something names Response.
+// fetch until something names Response, and inflating streams with zlib on the thread.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -119,7 +119,7 @@ function inFreshThread(setup: Setup, pdf = PDF) {
 }
 
 describe("a thread prepared for pdf.js", () => {
-  it("reads a PDF as any thread does, loading the drawing library only when something draws", async () => {
+  it("reads a PDF as any thread does, loading the drawing library only when something draws, and inflates as Node does", async () => {
     const here = digest(await extractPdf(readFileSync(PDF), "kokubunji-r5.pdf"));
     const unprepared = inFreshThread("unprepared");
     const response = { bytes: [97, 98], json: { a: 1 }, isResponse: true, isNodes: true };
