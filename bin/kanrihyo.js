@@ -29,8 +29,8 @@ if (!process.execArgv.includes(BATCH_NODE_OPTION) && typeof process.execve === "
   process.execve(process.execPath, [process.execPath, ...process.execArgv, BATCH_NODE_OPTION, ...process.argv.slice(1)], process.env);
 }
 // Reading a file needs a worker with pdf.js loaded: start one now, while this thread loads the
-// CLI, unless the call is only asking for help.
-const wantsWork = process.argv.length > 3 && !process.argv.includes("--help") && !process.argv.includes("-h");
+// CLI, unless the call is only asking for help or the version.
+const wantsWork = process.argv.length > 3 && !["--help", "-h", "--version"].some((flag) => process.argv.includes(flag));
 const prestarted = wantsWork ? (await import(`${from.dir}cli/pool${from.ext}`)).startWorker() : undefined;
 const { main } = await import(`${from.dir}cli/main${from.ext}`);
 const { removePending } = await import(`${from.dir}cli/outputs${from.ext}`);

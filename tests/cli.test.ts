@@ -14,6 +14,15 @@ function kanrihyo(...args: string[]) {
 
 const tmp = () => mkdtempSync(join(tmpdir(), "kanrihyo-"));
 
+describe("kanrihyo --version", () => {
+  it("prints the package's version on stdout and exits 0, also after a command", () => {
+    const { version } = readJson("package.json") as { version: string };
+    for (const args of [["--version"], ["extract", SAMPLE_TEXT, "--version"]]) {
+      expect(kanrihyo(...args)).toEqual({ code: 0, stdout: `kanrihyo ${version}\n`, stderr: "" });
+    }
+  });
+});
+
 describe("kanrihyo audit", () => {
   it("prints the sample's findings as JSON, matching the golden file, and exits 1 for its error", () => {
     const run = kanrihyo("audit", SAMPLE_TEXT, "--json");

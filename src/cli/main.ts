@@ -1,6 +1,7 @@
 // The command line: `kanrihyo extract|audit <file|folder|glob…>`. Files are read on worker
 // threads (one pdf.js each), bounded by p-limit; all reading and writing of files is here.
 import { mkdir, readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { basename, join } from "node:path";
 import { parseArgs } from "node:util";
@@ -39,7 +40,11 @@ options:
   --html FILE         (audit) a review page: pages as images, fields outlined, findings marked
   --resume            skip inputs whose output in --out-dir is complete and current
   --quiet             no progress on stderr
-  --verbose           also say how each file was read (whole, or in parts on several workers)`;
+  --verbose           also say how each file was read (whole, or in parts on several workers)
+  --version           print the version (to keep beside outputs and findings)`;
+
+/** This tool's version, from its package.json (beside src/ and dist/ alike). */
+const VERSION = (createRequire(import.meta.url)("../../package.json") as { version: string }).version;
 
 export interface Io {
   stdout: (s: string) => void;
@@ -116,6 +121,10 @@ async function plan(argv: string[], io: Io): Promise<Plan | number> {
   }
   const { positionals, values } = parsed;
   const [command, ...args] = positionals;
+  if (values.version) {
+    io.stdout(`kanrihyo ${VERSION}`);
+    return EXIT.ok;
+  }
   if (values.help || (command !== "extract" && command !== "audit") || args.length === 0) {
     io.stderr(USAGE);
     return values.help ? EXIT.ok : EXIT.unreadable;

@@ -7,7 +7,7 @@ export const OPTIONS = {
   output: { type: "string", short: "o" }, "out-dir": { type: "string" }, json: { type: "boolean" },
   lang: { type: "string" }, password: { type: "string" }, jobs: { type: "string" }, timeout: { type: "string" },
   "max-size": { type: "string" }, "max-pages": { type: "string" }, resume: { type: "boolean" },
-  quiet: { type: "boolean" }, verbose: { type: "boolean" }, help: { type: "boolean", short: "h" }, format: { type: "string" }, html: { type: "string" },
+  quiet: { type: "boolean" }, verbose: { type: "boolean" }, help: { type: "boolean", short: "h" }, version: { type: "boolean" }, format: { type: "string" }, html: { type: "string" },
 } as const;
 
 /** The V8 option a batch runs with (bin/kanrihyo.js): each thread collects its own garbage. */
