@@ -32,13 +32,12 @@ if (!process.execArgv.includes(BATCH_NODE_OPTION) && typeof process.execve === "
 // CLI, unless the call is only asking for help or the version.
 const wantsWork = process.argv.length > 3 && !["--help", "-h", "--version"].some((flag) => process.argv.includes(flag));
 const prestarted = wantsWork ? (await import(`${from.dir}cli/pool${from.ext}`)).startWorker() : undefined;
-const { main } = await import(`${from.dir}cli/main${from.ext}`);
-const { removePending } = await import(`${from.dir}cli/outputs${from.ext}`);
+const { main, interrupt } = await import(`${from.dir}cli/main${from.ext}`);
 
-// Ctrl-C or kill: remove the files being written, so an interrupted batch leaves only whole outputs.
+// Ctrl-C or kill: stop the workers and remove the files being written (main.ts, interrupt).
 for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]]) {
   process.on(signal, () => {
-    removePending().finally(() => process.exit(code));
+    interrupt().finally(() => process.exit(code));
   });
 }
 

@@ -1,11 +1,12 @@
 // Every kind of bad input a clerk's folder holds, made by fixtures/generator/make-bad.ts,
 // through the real CLI: a specific line and exit 2, never a crash, and the good files kept.
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { removeOwnTemps, writesInto } from "../src/cli/outputs.ts";
 import { Report } from "../src/model/schema.ts";
 import { ROOT, SAMPLE_TEXT } from "./helpers.ts";
 
@@ -107,6 +108,15 @@ describe("a batch over a folder of good and bad files", () => {
 });
 
 describe("an interrupted batch", () => {
+  it("removes its own temporary files, not another process's, nor outputs", async () => {
+    const dir = tmp();
+    for (const name of [`.a.json.${process.pid}.tmp`, ".b.json.1.tmp", "a.json"]) writeFileSync(join(dir, name), "");
+    writesInto(dir);
+    await removeOwnTemps();
+    expect(readdirSync(dir).sort()).toEqual([".b.json.1.tmp", "a.json"]);
+  });
+
+
   const setup = () => {
     const dir = tmp();
     mkdirSync(join(dir, "in"));

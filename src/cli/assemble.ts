@@ -10,9 +10,9 @@ import { failureOf, type TaskResult } from "./task.ts";
 
 /** A PDF's report from its pages' readings, in page order (read on any thread), finished on this
  * one; `counted` is what the worker that opened it counted. */
-export async function finishAssembled(path: string, counted: { pages: number; sha256: string }, pages: readonly PageReading[], how: Finishing): Promise<TaskResult> {
+export function finishAssembled(path: string, counted: { pages: number; sha256: string }, pages: readonly PageReading[], how: Finishing): TaskResult {
   try {
-    return { id: -1, ok: true, ...(await finishReport(assembleReport(path, counted.sha256, pages, counted.pages), how)) };
+    return { id: -1, ok: true, ...(finishReport(assembleReport(path, counted.sha256, pages, counted.pages), how)) };
   } catch (e) {
     return failureOf(-1, e);
   }
@@ -44,5 +44,5 @@ export async function readStreamed(
   const streamed = readings.read.length;
   if (!("streamed" in result)) return { result, streamed };
   whenRead();
-  return { result: await finishAssembled(path, result.streamed, readings.read, finishing), streamed };
+  return { result: finishAssembled(path, result.streamed, readings.read, finishing), streamed };
 }

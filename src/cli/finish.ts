@@ -14,8 +14,8 @@ export interface Finishing {
 /** What a report holds, counted for the batch's summary line and its exit code. */
 export const summaryOf = (r: Report): Summary => ({ sheets: r.sheets.length, findings: r.findings.length, errors: r.findings.filter((f) => f.severity === "error").length });
 
-export async function finishReport(read: Report, how: Finishing): Promise<{ report: Report | null; summary: Summary }> {
+export function finishReport(read: Report, how: Finishing): { report: Report | null; summary: Summary } {
   const report = how.audit ? audit(read) : read;
-  if (how.write) await writeReport(how.write.dir, how.write.stem, report, how.write.formats);
+  if (how.write) writeReport(how.write.dir, how.write.stem, report, how.write.formats);
   return { report: how.returnReport ? report : null, summary: summaryOf(report) };
 }

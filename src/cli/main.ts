@@ -17,7 +17,7 @@ import { summaryOf } from "./finish.ts";
 import { expandInputs } from "./inputs.ts";
 import { chooseLang, type Lang } from "./lang.ts";
 import { BATCH_NODE_OPTION, OPTIONS } from "./options.ts";
-import { FORMATS, isCurrent, outputStems, removeStaleTemps, writeAtomic, writeCombined, writeReport, type Format } from "./outputs.ts";
+import { FORMATS, isCurrent, outputStems, removeOwnTemps, removeStaleTemps, writeAtomic, writeCombined, writeReport, writesInto, type Format } from "./outputs.ts";
 import { pageRanges, PART_PAGES, sharesOf, type Share } from "./parts.ts";
 import { WorkerPool } from "./pool.ts";
 import type { Summary, Task, TaskResult } from "./task.ts";
@@ -83,7 +83,7 @@ async function writeReview(path: string, inputs: string[], reports: Report[], pa
     const images = report.source.kind === "pdf" ? await renderPages(await readFile(inputs[i]!), report.sheets.map((s) => s.page), { password }) : [];
     pages.push({ report, images });
   }
-  await writeAtomic(path, reviewHtml(pages));
+  writeAtomic(path, reviewHtml(pages));
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -145,6 +145,7 @@ async function plan(argv: string[], io: Io): Promise<Plan | number> {
   if (outDir) {
     await mkdir(outDir, { recursive: true });
     await removeStaleTemps(outDir);
+    writesInto(outDir); // by the workers
   }
   const stems = outputStems(inputs);
   const todo: Plan["todo"] = [];
@@ -157,6 +158,17 @@ async function plan(argv: string[], io: Io): Promise<Plan | number> {
   return { command, values, lang, inputs, formats, outDir, todo, skipped, needReports };
 }
 
+/** The running batch's workers, ended (interrupt). */
+let stopWorkers = async (): Promise<void> => undefined;
+
+/** On Ctrl-C or kill (bin/kanrihyo.js): the workers are ended, so that none is left in the
+ * middle of writing, and this process's temporary files removed: an interrupted batch leaves
+ * only whole outputs. */
+export async function interrupt(): Promise<void> {
+  await stopWorkers();
+  await removeOwnTemps();
+}
+
 /** Every input on the worker pool, `--jobs` tasks at a time. A PDF is read in parts on several
  * workers when workers would otherwise stand idle (fewer files than workers), or when it is too
  * long for one worker's memory. */
@@ -164,6 +176,7 @@ async function readAll(p: Plan, io: Io): Promise<Outcome[]> {
   const { values, outDir, todo } = p;
   const size = Math.max(1, Math.floor(positive(values.jobs, availableParallelism())));
   const pool = new WorkerPool(size, positive(values.timeout, 120) * 1000, io.prestarted ? [io.prestarted] : []);
+  stopWorkers = () => pool.close();
   pool.start(todo.length);
   const limit = pLimit(size);
   const progress = new Progress(todo.length, values.quiet || todo.length < 2 ? null : (io.progress ?? null));
@@ -219,11 +232,11 @@ async function readAll(p: Plan, io: Io): Promise<Outcome[]> {
 /** What the main thread still writes or prints once the workers are done. */
 async function emit(p: Plan, io: Io, returned: Outcome[], reports: Report[]): Promise<void> {
   const { command, values, outDir, formats } = p;
-  if (outDir && command === "audit" && p.needReports) for (const [i, r] of reports.entries()) await writeReport(outDir, returned[i]!.stem, r, formats);
-  if (outDir && formats.includes("csv") && reports.length > 0) await writeCombined(outDir, reports);
+  if (outDir && command === "audit" && p.needReports) for (const [i, r] of reports.entries()) writeReport(outDir, returned[i]!.stem, r, formats);
+  if (outDir && formats.includes("csv") && reports.length > 0) writeCombined(outDir, reports);
   if (values.html && command === "audit") await writeReview(values.html, returned.map((o) => o.path), reports, values.password);
   if (outDir) return;
-  if (command === "extract" && values.output) await writeAtomic(values.output, reports.length === 1 ? reportJson(reports[0]!) : toJson(reports));
+  if (command === "extract" && values.output) writeAtomic(values.output, reports.length === 1 ? reportJson(reports[0]!) : toJson(reports));
   else if (command === "audit" && !values.json) for (const r of reports) io.stdout(renderTable(r, p.lang));
   else if (reports.length > 0) io.stdout(toJson(reports.length === 1 ? reports[0] : reports).trimEnd());
 }

@@ -2,7 +2,7 @@
 // interrupted run are removed; --resume recognises outputs that are complete and current.
 import { closeSync, openSync, renameSync, writeSync } from "node:fs";
 import { readdir, readFile, rm } from "node:fs/promises";
-import { basename, join } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { Report } from "../model/schema.ts";
 import { indicatorsCsv, sheetsCsv } from "../output/csv.ts";
 import { reportJson } from "../output/json.ts";
@@ -12,37 +12,47 @@ import { sha256 } from "../open.ts";
 export const FORMATS = ["json", "csv", "xml"] as const;
 export type Format = (typeof FORMATS)[number];
 
-const TEMP = /^\..+\.\d+\.tmp$/;
-const pending = new Set<string>();
+const TEMP = /^\..+\.(\d+)\.tmp$/;
+/** The folders this process writes into, its workers' included (writesInto). */
+const folders = new Set<string>();
 
 /** Written beside the target under a hidden name, then renamed: no reader sees half a file.
  * Synchronously, a chunk at a time: a worker writes its file's outputs with nothing else to do,
  * and each asynchronous call was a round trip through libuv's thread pool (worker.ts). */
-export async function writeAtomic(path: string, text: string | Iterable<string>): Promise<void> {
+export function writeAtomic(path: string, text: string | Iterable<string>): void {
+  // Named with the process id, which its worker threads share: removeOwnTemps finds them.
   const tmp = join(path, "..", `.${basename(path)}.${process.pid}.tmp`);
-  pending.add(tmp);
+  writesInto(dirname(path));
+  const fd = openSync(tmp, "w");
   try {
-    const fd = openSync(tmp, "w");
-    try {
-      if (typeof text === "string") writeSync(fd, text);
-      else for (const chunk of text) writeSync(fd, chunk);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, path);
+    if (typeof text === "string") writeSync(fd, text);
+    else for (const chunk of text) writeSync(fd, chunk);
   } finally {
-    pending.delete(tmp);
+    closeSync(fd);
   }
+  renameSync(tmp, path);
 }
 
-/** On Ctrl-C or kill: the temporary files being written are removed before exiting. */
-export async function removePending(): Promise<void> {
-  await Promise.all([...pending].map((p) => rm(p, { force: true })));
+/** Says that this process (or one of its workers) writes outputs into `dir`. */
+export function writesInto(dir: string): void {
+  folders.add(resolve(dir));
 }
 
-export async function removeStaleTemps(dir: string): Promise<void> {
+/** On Ctrl-C or kill, once no thread writes any more: this process's temporary files, so that
+ * an interrupted run leaves only whole outputs. (A write is synchronous: on this thread a
+ * signal never finds one half done, but a worker may be stopped in the middle of one.) */
+export async function removeOwnTemps(): Promise<void> {
+  await Promise.all([...folders].map((dir) => removeStaleTemps(dir, process.pid)));
+}
+
+/** Temporary files left in `dir` by an interrupted run (or, given `pid`, by this process). */
+export async function removeStaleTemps(dir: string, pid?: number): Promise<void> {
   const names = await readdir(dir).catch(() => [] as string[]);
-  await Promise.all(names.filter((n) => TEMP.test(n)).map((n) => rm(join(dir, n), { force: true })));
+  const stale = names.filter((n) => {
+    const temp = TEMP.exec(n);
+    return temp !== null && (pid === undefined || temp[1] === String(pid));
+  });
+  await Promise.all(stale.map((n) => rm(join(dir, n), { force: true })));
 }
 
 /** `r5.pdf` → `r5`; inputs that share a base name get `~2`, `~3`… in input order. */
@@ -68,18 +78,18 @@ export async function isCurrent(output: string, input: string): Promise<boolean>
 
 /** One input's outputs: `stem.json`, `stem.csv` + `stem.sheets.csv`, `stem.xml`. The report is
  * valid as made (report.ts checks it where it is made and where findings are added). */
-export async function writeReport(dir: string, stem: string, valid: Report, formats: readonly Format[]): Promise<void> {
+export function writeReport(dir: string, stem: string, valid: Report, formats: readonly Format[]): void {
   const out = (suffix: string) => join(dir, `${stem}${suffix}`);
   if (formats.includes("csv")) {
-    await writeAtomic(out(".csv"), indicatorsCsv([valid]));
-    await writeAtomic(out(".sheets.csv"), sheetsCsv(valid));
+    writeAtomic(out(".csv"), indicatorsCsv([valid]));
+    writeAtomic(out(".sheets.csv"), sheetsCsv(valid));
   }
-  if (formats.includes("xml")) await writeAtomic(out(".xml"), reportXml(valid));
+  if (formats.includes("xml")) writeAtomic(out(".xml"), reportXml(valid));
   // The JSON last: --resume takes a current JSON to mean the input's outputs are complete.
-  if (formats.includes("json")) await writeAtomic(out(".json"), reportJson(valid));
+  if (formats.includes("json")) writeAtomic(out(".json"), reportJson(valid));
 }
 
 /** Every report of the batch in one long table, so several years sit in one sheet. */
-export async function writeCombined(dir: string, reports: readonly Report[]): Promise<void> {
-  await writeAtomic(join(dir, "combined.csv"), indicatorsCsv(reports));
+export function writeCombined(dir: string, reports: readonly Report[]): void {
+  writeAtomic(join(dir, "combined.csv"), indicatorsCsv(reports));
 }

@@ -68,7 +68,7 @@ async function run(task: Task): Promise<TaskResult> {
     const [{ extractOrCount }, { finishReport }] = await Promise.all([import("../report.ts"), import("./finish.ts")]);
     const read = await extractOrCount(bytes, task.path, options, task.splitAbove);
     if (!("report" in read)) return { id: task.id, ok: true, split: read };
-    return { id: task.id, ok: true, ...(await finishReport(read.report, task)) };
+    return { id: task.id, ok: true, ...finishReport(read.report, task) };
   } catch (e) {
     return failureOf(task.id, e);
   }
