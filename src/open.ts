@@ -3,6 +3,7 @@
 // loads no more than pdf.js.
 import { createHash } from "node:crypto";
 import { InputError } from "./errors.ts";
+import type { PdfDocument } from "./extract/pdf.ts";
 
 export interface ExtractOptions {
   /** The open (user) password of an encrypted PDF. */
@@ -27,4 +28,15 @@ export async function openChecked(bytes: Uint8Array, file: string, options: Extr
     throw new InputError("TooManyPages", file, `${doc.numPages} pages, limit ${maxPages}`);
   }
   return doc;
+}
+
+/** Opens a PDF and reads it with `read`, unless it has more than `splitAbove` pages: then it is
+ * only counted (`read` null), to be read in parts on several workers. Closed after either. */
+export async function readUnlessLong<T>(bytes: Uint8Array, file: string, options: ExtractOptions, splitAbove: number, read: (doc: PdfDocument) => Promise<T>): Promise<{ pages: number; read: T | null }> {
+  const doc = await openChecked(bytes, file, options);
+  try {
+    return { pages: doc.numPages, read: doc.numPages > splitAbove ? null : await read(doc) };
+  } finally {
+    await doc.close();
+  }
 }

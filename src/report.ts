@@ -3,7 +3,7 @@ import { basename } from "node:path";
 import { InputError } from "./errors.ts";
 import { extractText } from "./extract/text.ts";
 import { detectInput } from "./input.ts";
-import { openChecked, sha256, type ExtractOptions } from "./open.ts";
+import { openChecked, readUnlessLong, sha256, type ExtractOptions } from "./open.ts";
 import { auditReport } from "./model/audit.ts";
 import { compareSeries } from "./model/compare.ts";
 import { Finding, Report, SCHEMA_VERSION } from "./model/schema.ts";
@@ -54,13 +54,8 @@ export async function extractOrCount(bytes: Uint8Array, name: string, options: E
   const input = detectInput(bytes, file);
   const source = { file, sha256: sha256(bytes), kind: input.kind };
   if (input.kind !== "pdf") return { report: toReport(source, readText(input.text)) };
-  const doc = await openChecked(bytes, file, options);
-  try {
-    if (doc.numPages > splitAbove) return { pages: doc.numPages, sha256: source.sha256 };
-    return { report: toReport(source, pdfReading(assemblePdfReport(await readPdfPages(doc.pages()), doc.numPages), file)) };
-  } finally {
-    await doc.close();
-  }
+  const { pages, read } = await readUnlessLong(bytes, file, options, splitAbove, async (doc) => assemblePdfReport(await readPdfPages(doc.pages()), doc.numPages));
+  return read ? { report: toReport(source, pdfReading(read, file)) } : { pages, sha256: source.sha256 };
 }
 
 /** One part of a PDF: the readings of the given pages (in the order given). */

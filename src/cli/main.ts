@@ -10,6 +10,7 @@ import pLimit from "p-limit";
 import { InputError } from "../errors.ts";
 import type { PackedPageResult } from "../extract/packed-page.ts";
 import type { Report } from "../model/schema.ts";
+import { DEFAULT_MAX_PAGES } from "../open.ts";
 import { reportJson } from "../output/json.ts";
 import { auditSeries } from "../report.ts";
 import { readInParts, readStreamed } from "./assemble.ts";
@@ -35,7 +36,7 @@ options:
   --jobs N            files read at once (default: the number of cores)
   --timeout S         seconds allowed per file (default 120)
   --max-size MB       larger files are refused (default 200)
-  --max-pages N       PDFs with more pages are refused (default 5000)
+  --max-pages N       PDFs with more pages are refused (default ${DEFAULT_MAX_PAGES})
   --format LIST       with --out-dir: json,csv,xml (default json); csv adds DIR/combined.csv
   --html FILE         (audit) a review page: pages as images, fields outlined, findings marked
   --resume            skip inputs whose output in --out-dir is complete and current
@@ -182,7 +183,7 @@ async function readAll(p: Plan, io: Io): Promise<Outcome[]> {
   const progress = new Progress(todo.length, values.quiet || todo.length < 2 ? null : (io.progress ?? null));
   const auditOnWorker = p.command === "audit" && !p.needReports;
   const task = {
-    password: values.password, maxSize: positive(values["max-size"], 200) * 1024 * 1024, maxPages: positive(values["max-pages"], 5000),
+    password: values.password, maxSize: positive(values["max-size"], 200) * 1024 * 1024, maxPages: positive(values["max-pages"], DEFAULT_MAX_PAGES),
     splitAbove: todo.length < size ? 2 * PART_PAGES.min : PART_PAGES.max, share: null, sha256: null,
     // With fewer files than workers this thread would only wait: it reads the pages into sheets
     // while a worker reads the next ones, and that worker loads no more than pdf.js.

@@ -8,7 +8,7 @@ import { InputError } from "../errors.ts";
 import { preparePdfThread } from "../extract/pdf-thread.ts";
 import { isPdf } from "../input.ts";
 import { packPage } from "../extract/packed-page.ts";
-import { openChecked, sha256, type ExtractOptions } from "../open.ts";
+import { readUnlessLong, sha256, type ExtractOptions } from "../open.ts";
 import { claimPages } from "./parts.ts";
 import { failureOf, type PageMessage, type Task, type TaskResult } from "./task.ts";
 
@@ -19,15 +19,12 @@ const pdfReady = import("../extract/pdf.ts");
 
 /** A PDF's pages sent back as they are read (PageMessage), unread into sheets. */
 async function streamPages(task: Task, bytes: Uint8Array, options: ExtractOptions): Promise<TaskResult> {
-  const doc = await openChecked(bytes, basename(task.path), options);
-  try {
-    const counted = { pages: doc.numPages, sha256: sha256(bytes) };
-    if (doc.numPages > task.splitAbove) return { id: task.id, ok: true, split: counted };
+  const { pages, read } = await readUnlessLong(bytes, basename(task.path), options, task.splitAbove, async (doc) => {
     for await (const page of doc.pages()) parentPort!.postMessage({ id: task.id, page: packPage(page) } satisfies PageMessage);
-    return { id: task.id, ok: true, streamed: counted };
-  } finally {
-    await doc.close();
-  }
+    return true;
+  });
+  const counted = { pages, sha256: sha256(bytes) };
+  return read ? { id: task.id, ok: true, streamed: counted } : { id: task.id, ok: true, split: counted };
 }
 
 /** The file's bytes, if it is a file within the size limit. Read synchronously: this thread
