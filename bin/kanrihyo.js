@@ -19,14 +19,15 @@ process.getBuiltinModule("node:v8").setFlagsFromString("--no-lazy-feedback-alloc
 const { enableCompileCache } = await import("node:module");
 enableCompileCache?.();
 const from = builtIsCurrent() ? { dir: "../dist/", ext: ".js" } : { dir: "../src/", ext: ".ts" };
-// A batch keeps every worker busy, and V8's parallel garbage collection, which runs on helper
-// threads, then takes cores from the other workers (one worker kept ~1.4 cores busy). This V8
-// option keeps collection on the thread that makes the garbage; V8 options can only be given
-// when Node starts, so a batch re-executes Node with it (same process, stdio and exit code).
-// A single file keeps the helpers: there they use a core that would otherwise be idle.
-const { BATCH_NODE_OPTION, isBatch } = await import(`${from.dir}cli/options${from.ext}`);
-if (!process.execArgv.includes(BATCH_NODE_OPTION) && typeof process.execve === "function" && isBatch(process.argv.slice(2))) {
-  process.execve(process.execPath, [process.execPath, ...process.execArgv, BATCH_NODE_OPTION, ...process.argv.slice(1)], process.env);
+// A batch keeps its workers busy, and V8's helper threads (parallel garbage collection, and
+// with a worker on every core its background compiler) then take cores from the workers. V8
+// options can only be given when Node starts, so a batch re-executes Node with the one chosen
+// in cli/options (same process, stdio and exit code). A single file keeps the helpers: there
+// they use a core that would otherwise be idle.
+const { BATCH_NODE_OPTIONS, batchNodeOption } = await import(`${from.dir}cli/options${from.ext}`);
+const batchOption = Object.values(BATCH_NODE_OPTIONS).some((o) => process.execArgv.includes(o)) ? null : batchNodeOption(process.argv.slice(2));
+if (batchOption && typeof process.execve === "function") {
+  process.execve(process.execPath, [process.execPath, ...process.execArgv, batchOption, ...process.argv.slice(1)], process.env);
 }
 // Reading a file needs a worker with pdf.js loaded: start one now, while this thread loads the
 // CLI, unless the call is only asking for help or the version.

@@ -1,9 +1,11 @@
-// A batch is re-executed with V8's garbage collection on each thread (bin/kanrihyo.js); a single
-// file is not. The decision is taken from the arguments before anything else starts.
+// A batch is re-executed with V8's garbage collection on each thread, and with a worker on every
+// core its compilation too (bin/kanrihyo.js); a single file is not. The decision is taken from
+// the arguments before anything else starts.
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { isBatch } from "../src/cli/options.ts";
+import { availableParallelism } from "node:os";
+import { BATCH_NODE_OPTIONS, batchNodeOption, isBatch } from "../src/cli/options.ts";
 import { ROOT } from "./helpers.ts";
 
 const pdf = join(ROOT, "fixtures/pdf/kokubunji-r5.pdf");
@@ -21,11 +23,27 @@ describe("what counts as a batch", () => {
     expect(isBatch(argv as string[])).toBe(batch);
   });
 
-  it("re-executes the CLI for a batch only", () => {
+  it.each([
+    [["extract", pdf], 2, null],
+    [["extract", pdf, pdf, "--jobs", "1"], 2, BATCH_NODE_OPTIONS.coreToSpare],
+    [["extract", pdf, pdf, "--jobs", "2"], 2, BATCH_NODE_OPTIONS.everyCoreBusy],
+    [["extract", pdf, pdf], 2, BATCH_NODE_OPTIONS.everyCoreBusy], // --jobs defaults to the cores
+    [["extract", pdf, pdf], 1, BATCH_NODE_OPTIONS.everyCoreBusy],
+    [["extract", pdf, pdf, "--jobs", "4"], 8, BATCH_NODE_OPTIONS.coreToSpare],
+    [["extract", pdf, pdf, "--jobs", "0"], 2, BATCH_NODE_OPTIONS.everyCoreBusy], // not a number of jobs: the default
+  ])("%j on %i cores → %s", (argv, cores, option) => {
+    expect(batchNodeOption(argv as string[], cores)).toBe(option);
+  });
+
+  it("re-executes the CLI for a batch only, with the option for its number of jobs", () => {
     const run = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, "bin/kanrihyo.js"), "extract", ...args, "--verbose"], { encoding: "utf8" });
-    const folder = run(join(ROOT, "fixtures/sample"));
-    expect(folder.status, folder.stderr).toBe(0);
-    expect(folder.stderr).toContain("a batch: each worker collects its own garbage (node --single-threaded-gc)");
+    const oneJob = run(join(ROOT, "fixtures/sample"), "--jobs", "1");
+    expect(oneJob.status, oneJob.stderr).toBe(0);
+    const spare = availableParallelism() > 1;
+    expect(oneJob.stderr).toContain(spare ? "a batch: each worker collects its own garbage (node --single-threaded-gc)" : "(node --single-threaded)");
+    const everyCore = run(join(ROOT, "fixtures/sample"));
+    expect(everyCore.status, everyCore.stderr).toBe(0);
+    expect(everyCore.stderr).toContain("a batch with a worker on every core: each thread collects its own garbage and compiles its own code (node --single-threaded)");
     const single = run(pdf);
     expect(single.status).toBe(0);
     expect(single.stderr).not.toContain("a batch");

@@ -2,7 +2,6 @@
 // threads (one pdf.js each), bounded by p-limit; all reading and writing of files is here.
 import { mkdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { availableParallelism } from "node:os";
 import { basename, join } from "node:path";
 import { parseArgs } from "node:util";
 import type { Worker } from "node:worker_threads";
@@ -17,7 +16,7 @@ import { readInParts, readStreamed } from "./assemble.ts";
 import { summaryOf } from "./finish.ts";
 import { expandInputs } from "./inputs.ts";
 import { chooseLang, type Lang } from "./lang.ts";
-import { BATCH_NODE_OPTION, OPTIONS } from "./options.ts";
+import { BATCH_NODE_OPTIONS, jobsOf, OPTIONS, positive } from "./options.ts";
 import { FORMATS, isCurrent, outputStems, removeOwnTemps, removeStaleTemps, writeAtomic, writeCombined, writeReport, writesInto, type Format } from "./outputs.ts";
 import { pageRanges, PART_PAGES, sharesOf, type Share } from "./parts.ts";
 import { WorkerPool } from "./pool.ts";
@@ -58,10 +57,6 @@ export interface Io {
 
 
 const toJson = (value: unknown) => JSON.stringify(value, null, 2) + "\n";
-const positive = (text: string | undefined, fallback: number) => {
-  const n = Number(text);
-  return text !== undefined && Number.isFinite(n) && n > 0 ? n : fallback;
-};
 
 interface Outcome {
   path: string;
@@ -175,7 +170,7 @@ export async function interrupt(): Promise<void> {
  * long for one worker's memory. */
 async function readAll(p: Plan, io: Io): Promise<Outcome[]> {
   const { values, outDir, todo } = p;
-  const size = Math.max(1, Math.floor(positive(values.jobs, availableParallelism())));
+  const size = jobsOf(values.jobs);
   const pool = new WorkerPool(size, positive(values.timeout, 120) * 1000, io.prestarted ? [io.prestarted] : []);
   stopWorkers = () => pool.close();
   pool.start(todo.length);
@@ -245,7 +240,11 @@ async function emit(p: Plan, io: Io, returned: Outcome[], reports: Report[]): Pr
 async function run(argv: string[], io: Io): Promise<number> {
   const p = await plan(argv, io);
   if (typeof p === "number") return p;
-  if (p.values.verbose && process.execArgv.includes(BATCH_NODE_OPTION)) io.stderr(`a batch: each worker collects its own garbage (node ${BATCH_NODE_OPTION})`);
+  if (p.values.verbose) {
+    const { coreToSpare, everyCoreBusy } = BATCH_NODE_OPTIONS;
+    if (process.execArgv.includes(everyCoreBusy)) io.stderr(`a batch with a worker on every core: each thread collects its own garbage and compiles its own code (node ${everyCoreBusy})`);
+    else if (process.execArgv.includes(coreToSpare)) io.stderr(`a batch: each worker collects its own garbage (node ${coreToSpare})`);
+  }
   const outcomes = await readAll(p, io);
   for (const o of outcomes) {
     const line = describeFailure(o, p.lang);
