@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { claimPages, PART_PAGES, pageRanges, sharesOf } from "../src/cli/parts.ts";
+import { claimPages, PART_PAGES, pageRanges, sharesOf, splitAbove } from "../src/cli/parts.ts";
 import { WorkerPool } from "../src/cli/pool.ts";
 import { Report } from "../src/model/schema.ts";
 import { extract } from "../src/report.ts";
@@ -28,6 +28,18 @@ describe("page ranges", () => {
   });
 });
 
+describe("when a PDF is split", () => {
+  it.each([
+    [1, 1, PART_PAGES.max], // a worker for each file: long ones in parts, for memory
+    [3, 2, PART_PAGES.max],
+    [1, 2, Infinity], // one worker streams to this thread: the two threads take both cores
+    [1, 3, 2 * PART_PAGES.min], // more workers than a stream keeps busy
+    [2, 8, 2 * PART_PAGES.min],
+  ])("%i file(s) on %i worker(s): above %d pages", (files, workers, above) => {
+    expect(splitAbove(files, workers)).toBe(above);
+  });
+});
+
 describe("pages claimed from a shared part", () => {
   it("go to one claimer each, in order, until the part is read", () => {
     const [a, b] = sharesOf([{ from: 5, to: 14 }], 2).map(claimPages);
@@ -45,30 +57,34 @@ describe("pages claimed from a shared part", () => {
 });
 
 describe("a PDF read in parts", () => {
-  // 13 × 24 pages: past what one worker reads alone while another would idle (2 × PART_PAGES.min).
+  // 13 × 24 pages: past what one worker reads alone while others would idle (2 × PART_PAGES.min),
+  // with more workers to spare than a stream keeps busy (--jobs 3).
   const COPIES = 13;
   const PAGES = COPIES * 24;
 
-  it(`gives the same report as read whole (${PAGES} pages: one part shared by two workers, or two parts on one)`, async () => {
+  it(`gives the same report as read whole (${PAGES} pages: one part shared by three workers, two parts on one, or streamed by one of two)`, async () => {
     const path = await repeatedPdf("fixtures/pdf/kokubunji-r5.pdf", COPIES, dir);
     const onOne = extractWith(1, path);
-    const shared = extractWith(2, path);
+    const shared = extractWith(3, path);
+    const streamed = extractWith(2, path);
     // The worker that counted the pages (with the heap for whole files) is replaced by workers for parts.
     expect(onOne.how).toBe(`${COPIES}x-kokubunji-r5.pdf: ${PAGES} pages, read in 2 part(s), each shared by 1 worker(s) (1–156: 156; 157–312: 156)\nworkers started: 2 (--jobs 1)`);
-    const [line, a, b] = new RegExp(`^${COPIES}x-kokubunji-r5\\.pdf: ${PAGES} pages, read in 1 part\\(s\\), each shared by 2 worker\\(s\\) \\(1–${PAGES}: (\\d+) \\+ (\\d+)\\)\nworkers started: 3 \\(--jobs 2\\)$`).exec(shared.how) ?? [];
+    const [line, ...claimed] = new RegExp(`^${COPIES}x-kokubunji-r5\\.pdf: ${PAGES} pages, read in 1 part\\(s\\), each shared by 3 worker\\(s\\) \\(1–${PAGES}: (\\d+) \\+ (\\d+) \\+ (\\d+)\\)\nworkers started: 4 \\(--jobs 3\\)$`).exec(shared.how) ?? [];
     expect(line, shared.how).toBeDefined();
-    expect(Number(a) + Number(b)).toBe(PAGES);
+    expect(claimed.reduce((n, c) => n + Number(c), 0)).toBe(PAGES);
     expect(shared.json).toBe(onOne.json);
+    expect(streamed.how).toBe(`${COPIES}x-kokubunji-r5.pdf: ${PAGES} pages, read on a worker and into sheets on this thread as they came\nworkers started: 1 (--jobs 2)`);
+    expect(streamed.json).toBe(onOne.json);
     const whole = await extract(readFileSync(path), path); // one document, every page, in this thread
     expect(JSON.parse(shared.json)).toEqual(whole);
     expect(whole.sheets.map((s) => s.page)).toEqual(Array.from({ length: PAGES }, (_, i) => i + 1));
     expect(whole.title).not.toBeNull();
-  }, 120_000); // two CLI runs and one in-process read over 312 pages, beside the other test files
+  }, 180_000); // three CLI runs and one in-process read over 312 pages, beside the other test files
 
   it("names the damaged pages of every part in one finding", async () => {
     const path = await repeatedPdf("fixtures/bad/damaged.pdf", COPIES, dir);
-    const shared = extractWith(2, path);
-    expect(shared.how).toContain("read in 1 part(s), each shared by 2 worker(s)");
+    const shared = extractWith(3, path);
+    expect(shared.how).toContain("read in 1 part(s), each shared by 3 worker(s)");
     const report = Report.parse(JSON.parse(shared.json));
     expect(report.sheets).toHaveLength(COPIES * 22);
     const empty = Array.from({ length: COPIES }, (_, i) => [i * 24 + 6, i * 24 + 7]).flat().join(", ");

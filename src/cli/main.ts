@@ -18,7 +18,7 @@ import { expandInputs } from "./inputs.ts";
 import { chooseLang, type Lang } from "./lang.ts";
 import { BATCH_NODE_OPTIONS, jobsOf, OPTIONS, positive } from "./options.ts";
 import { FORMATS, isCurrent, outputStems, removeOwnTemps, removeStaleTemps, writeAtomic, writeCombined, writeReport, writesInto, type Format } from "./outputs.ts";
-import { pageRanges, PART_PAGES, sharesOf, type Share } from "./parts.ts";
+import { pageRanges, sharesOf, splitAbove, type Share } from "./parts.ts";
 import { WorkerPool } from "./pool.ts";
 import type { Summary, Task, TaskResult } from "./task.ts";
 import { Progress, type ProgressSink } from "./progress.ts";
@@ -179,7 +179,7 @@ async function readAll(p: Plan, io: Io): Promise<Outcome[]> {
   const auditOnWorker = p.command === "audit" && !p.needReports;
   const task = {
     password: values.password, maxSize: positive(values["max-size"], 200) * 1024 * 1024, maxPages: positive(values["max-pages"], DEFAULT_MAX_PAGES),
-    splitAbove: todo.length < size ? 2 * PART_PAGES.min : PART_PAGES.max, share: null, sha256: null,
+    splitAbove: splitAbove(todo.length, size), share: null, sha256: null,
     // With fewer files than workers this thread would only wait: it reads the pages into sheets
     // while a worker reads the next ones, and that worker loads no more than pdf.js.
     streamPages: todo.length < size,
