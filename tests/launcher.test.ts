@@ -2,9 +2,9 @@
 // core its compilation too (bin/kanrihyo.js); a single file is not. The decision is taken from
 // the arguments before anything else starts.
 import { spawnSync } from "node:child_process";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { availableParallelism } from "node:os";
 import { BATCH_NODE_OPTIONS, batchNodeOption, isBatch } from "../src/cli/options.ts";
 import { ROOT } from "./helpers.ts";
 

@@ -21,12 +21,13 @@ export const PART_PAGES = {
  * to bound memory. With workers to spare, a PDF's pages stream from one worker to this thread,
  * which reads them into sheets meanwhile (worker.ts, streamPages). On two workers those two
  * threads keep both cores busy, and splitting would add a third pdf.js thread to share them:
- * 1,000 pages took 6.57 s at 202 MB streamed against 7.00 s at 325 MB split (3,000 pages
- * 14.9 s at 246 MB against 18.7 s at 409 MB), so a PDF is never split there. The stream reads
- * one document: its worker's heap stayed at ~74 MB over 3,000 pages, and a fresh document every
- * PART_PAGES.max pages made it slower and larger (18.5 against 13.6 s, 326 against 257 MB; each
- * walks the page tree again). With more workers than the two threads a stream keeps busy, a
- * long PDF is split so that all of them read. */
+ * 1,000 pages took 6.61 s at 216 MB streamed against 6.80 s at 324 MB split (medians of 5,
+ * alternating; 3,000 pages 13.6–16.6 s at 246–257 MB against 17.8–18.7 s at 400–409 MB), so
+ * a PDF is never split there. The stream reads one document: its worker's heap stayed at
+ * ~74 MB over 3,000 pages, and a fresh document every PART_PAGES.max pages made it slower and
+ * larger (18.5 against 13.6 s, 326 against 257 MB; each walks the page tree again). With more
+ * workers than the two threads a stream keeps busy, a long PDF is split so that all of them
+ * read. */
 export function splitAbove(files: number, workers: number): number {
   if (files >= workers) return PART_PAGES.max;
   return workers <= 2 ? Infinity : 2 * PART_PAGES.min;
