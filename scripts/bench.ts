@@ -16,14 +16,15 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const NODE = process.execPath;
 const BIN = join(ROOT, "bin/kanrihyo.js");
 
-interface Sample { seconds: number; rssMb: number }
+/** Wall seconds, peak resident memory, and CPU-seconds (user + system, every thread). */
+interface Sample { seconds: number; rssMb: number; cpuSeconds: number }
 
-/** Runs a command under GNU time: wall seconds and peak resident memory. */
+/** Runs a command under GNU time. */
 function measure(cmd: string, args: string[]): Sample {
-  const run = spawnSync("/usr/bin/time", ["-f", "%e %M", cmd, ...args], { encoding: "utf8", maxBuffer: 1 << 30 });
+  const run = spawnSync("/usr/bin/time", ["-f", "%e %M %U %S", cmd, ...args], { encoding: "utf8", maxBuffer: 1 << 30 });
   if (run.status !== 0 && run.status !== 1) throw new Error(`${cmd} ${args.join(" ")} failed:\n${run.stderr}`);
-  const [seconds, kb] = run.stderr.trim().split("\n").pop()!.split(" ").map(Number);
-  return { seconds: seconds!, rssMb: kb! / 1024 };
+  const [seconds, kb, user, system] = run.stderr.trim().split("\n").pop()!.split(" ").map(Number);
+  return { seconds: seconds!, rssMb: kb! / 1024, cpuSeconds: user! + system! };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -49,7 +50,8 @@ function measureAll(cases: Case[]): Record<string, Sample & { pages: number }> {
   }
   return Object.fromEntries(cases.map((c) => {
     const s = samples.get(c.name)!;
-    return [c.name, { seconds: median(s.map((x) => x.seconds)), rssMb: median(s.map((x) => x.rssMb)), pages: c.pages }];
+    const of = (k: keyof Sample) => median(s.map((x) => x[k]));
+    return [c.name, { seconds: of("seconds"), rssMb: of("rssMb"), cpuSeconds: of("cpuSeconds"), pages: c.pages }];
   }));
 }
 
@@ -126,9 +128,13 @@ async function main() {
     "r1000 streamed (default) / in parts on one worker (--jobs 1), speed-up": r("audit r1000 --jobs 1").seconds / r("audit r1000").seconds,
     "ceiling: 2 bare pdf.js at once / 1, speed-up": (2 * r("bare pdf.js r240").seconds) / r("bare pdf.js r240 ×2").seconds,
     "ceiling: jobs 1 / two --jobs 1 processes at once": r("batch 200 --jobs 1").seconds / r("batch 2 × 100 --jobs 1").seconds,
+    // The speed-up is at most the ratio of cores kept busy, less what the work costs more on two.
+    "cores busy: batch --jobs 1": r("batch 200 --jobs 1").cpuSeconds / r("batch 200 --jobs 1").seconds,
+    "cores busy: batch --jobs 2": r("batch 200 --jobs 2").cpuSeconds / r("batch 200 --jobs 2").seconds,
+    "CPU-seconds, batch --jobs 2 / --jobs 1": r("batch 200 --jobs 2").cpuSeconds / r("batch 200 --jobs 1").cpuSeconds,
   };
   const table = Object.entries(results).map(([k, v]) =>
-    `${k.padEnd(22)} ${v.seconds.toFixed(2).padStart(7)} s ${(v.pages / v.seconds).toFixed(1).padStart(7)} pages/s ${v.rssMb.toFixed(0).padStart(5)} MB peak RSS`);
+    `${k.padEnd(22)} ${v.seconds.toFixed(2).padStart(7)} s ${(v.pages / v.seconds).toFixed(1).padStart(7)} pages/s ${v.rssMb.toFixed(0).padStart(5)} MB peak RSS ${v.cpuSeconds.toFixed(2).padStart(6)} CPU-s`);
   console.log(`medians of ${RUNS} cold-started runs on ${availableParallelism()} cores\n${table.join("\n")}\n`);
   for (const [k, v] of Object.entries(ratios)) console.log(`${k.padEnd(52)} ${v.toFixed(2)}`);
   console.log(`audit r24 from a cold start: ${r("audit r24").seconds.toFixed(2)} s (target < 1)`);
