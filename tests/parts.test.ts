@@ -90,7 +90,10 @@ describe("a PDF read in parts", () => {
     const empty = Array.from({ length: COPIES }, (_, i) => [i * 24 + 6, i * 24 + 7]).flat().join(", ");
     expect(report.findings.map((f) => [f.code, f.printed])).toEqual([["PAGES_EMPTY", empty]]);
     expect(extractWith(1, path).json).toBe(shared.json);
-  }, 120_000);
+    const streamed = extractWith(2, path); // on two workers it streams from one, whatever its length
+    expect(streamed.how).toContain(`${COPIES * 24} pages, read on a worker and into sheets on this thread as they came`);
+    expect(streamed.json).toBe(shared.json);
+  }, 180_000);
 });
 
 describe("a PDF too short to be read in parts", () => {
