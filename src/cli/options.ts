@@ -29,19 +29,27 @@ export const jobsOf = (jobs: string | undefined): number => Math.max(1, Math.flo
  * it: --jobs 1 took 8.68 → 9.20 s with `--single-threaded`. */
 export const BATCH_NODE_OPTIONS = { coreToSpare: "--single-threaded-gc", everyCoreBusy: "--single-threaded" } as const;
 
+/** The arguments parsed, or null for a usage error (the CLI will say what is wrong). */
+function parsed(argv: string[]) {
+  try {
+    return parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
+  } catch {
+    return null;
+  }
+}
+
+const namesBatch = ([, ...inputs]: string[]) =>
+  inputs.length > 1 || inputs.some((p) => /[*?[]/.test(p) || statSync(p, { throwIfNoEntry: false })?.isDirectory());
+
 /** Whether the arguments name a batch: several inputs, a folder or a glob (not a single file). */
 export function isBatch(argv: string[]): boolean {
-  try {
-    const [, ...inputs] = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS }).positionals;
-    return inputs.length > 1 || inputs.some((p) => /[*?[]/.test(p) || statSync(p, { throwIfNoEntry: false })?.isDirectory());
-  } catch {
-    return false; // a usage error: the CLI will say what is wrong
-  }
+  const args = parsed(argv);
+  return args !== null && namesBatch(args.positionals);
 }
 
 /** The V8 option to re-execute Node with for these arguments, or null (not a batch). */
 export function batchNodeOption(argv: string[], cores = availableParallelism()): string | null {
-  if (!isBatch(argv)) return null;
-  const { jobs } = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS }).values;
-  return jobsOf(jobs) >= cores ? BATCH_NODE_OPTIONS.everyCoreBusy : BATCH_NODE_OPTIONS.coreToSpare;
+  const args = parsed(argv);
+  if (args === null || !namesBatch(args.positionals)) return null;
+  return jobsOf(args.values.jobs) >= cores ? BATCH_NODE_OPTIONS.everyCoreBusy : BATCH_NODE_OPTIONS.coreToSpare;
 }
