@@ -11,6 +11,7 @@ import { packPage } from "../extract/packed-page.ts";
 import { readUnlessLong, sha256, type ExtractOptions } from "../open.ts";
 import { claimPages } from "./parts.ts";
 import { failureOf, type PageMessage, type Task, type TaskResult } from "./task.ts";
+import { collectYoungGarbage } from "./young-garbage.ts";
 
 enableCompileCache?.(); // each thread has its own module loader; share the on-disk cache
 preparePdfThread(); // before pdf.js loads
@@ -74,4 +75,5 @@ async function run(task: Task): Promise<TaskResult> {
 parentPort!.on("message", async (task: Task) => {
   await pdfReady.catch(() => undefined); // a failure to load shows when a PDF is read
   parentPort!.postMessage(await run(task));
+  collectYoungGarbage(); // while the main thread takes the result
 });
