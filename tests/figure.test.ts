@@ -25,6 +25,9 @@ describe("era years", () => {
     expect(yearKeyToGregorian("R6")).toBe(2024);
     expect(yearKey("目標")).toBeNull();
   });
+  it("are found in every printed form that NFKC turns into an era", () => {
+    expect(["Ｒ５", "㍻30年度", "㋿2年度", "㍼64年", "\uF9A8和3年"].map(yearKey)).toEqual(["R5", "H30", "R2", "S64", "R3"]);
+  });
 });
 
 describe("joinParagraph", () => {

@@ -15,10 +15,14 @@ export function eraToGregorian(printed: string): number | null {
 /** A column head is a few characters; longer text (a prose cell) is not a head, and is not
  * NFKC-normalised to find that out (callers test every cell of a page). */
 const HEAD_MAX_LENGTH = 24;
+/** Nor is text without an era's initial or its first character, in any form that NFKC makes
+ * one (full width, the era squares ㋿㍻㍼, the compatibility ideograph 令; not the letter-like
+ * symbols ℝ Ⓡ 𝐑…): normalising every short cell was ~1% of reading a page. */
+const MAY_NAME_ERA = /[RHSＲＨＳ令平昭㋿㍻㍼\uF9A8]/;
 
 /** The year key of a column head: `R３` → `R3`, `令和５年度` → `R5`. */
 export function yearKey(head: string): string | null {
-  if (head.length > HEAD_MAX_LENGTH) return null;
+  if (head.length > HEAD_MAX_LENGTH || !MAY_NAME_ERA.test(head)) return null;
   const t = head.normalize("NFKC").trim();
   const short = /^([RHS])(\d+)$/.exec(t);
   if (short) return `${short[1]}${Number(short[2])}`;
