@@ -20,14 +20,15 @@ const { enableCompileCache } = await import("node:module");
 enableCompileCache?.();
 const from = builtIsCurrent() ? { dir: "../dist/", ext: ".js" } : { dir: "../src/", ext: ".ts" };
 // A batch keeps its workers busy, and V8's helper threads (parallel garbage collection, and
-// with a worker on every core its background compiler) then take cores from the workers. V8
-// options can only be given when Node starts, so a batch re-executes Node with the one chosen
-// in cli/options (same process, stdio and exit code). A single file keeps the helpers: there
-// they use a core that would otherwise be idle.
-const { BATCH_NODE_OPTIONS, batchNodeOption } = await import(`${from.dir}cli/options${from.ext}`);
-const batchOption = Object.values(BATCH_NODE_OPTIONS).some((o) => process.execArgv.includes(o)) ? null : batchNodeOption(process.argv.slice(2));
-if (batchOption && typeof process.execve === "function") {
-  process.execve(process.execPath, [process.execPath, ...process.execArgv, batchOption, ...process.argv.slice(1)], process.env);
+// with a worker on every core its background compiler) then take cores from the workers; and
+// its documents are short-lived, which V8's pretenuring does not expect. V8 options can only
+// be given when Node starts, so a batch re-executes Node with those chosen in cli/options
+// (same process, stdio and exit code). A single file keeps V8's defaults: there the helpers use
+// a core that would otherwise be idle, and the document lives as long as it is read.
+const { batchNodeOptions } = await import(`${from.dir}cli/options${from.ext}`);
+const batchOptions = batchNodeOptions(process.argv.slice(2))?.filter((o) => !process.execArgv.includes(o)) ?? [];
+if (batchOptions.length > 0 && typeof process.execve === "function") {
+  process.execve(process.execPath, [process.execPath, ...process.execArgv, ...batchOptions, ...process.argv.slice(1)], process.env);
 }
 // Reading a file needs a worker with pdf.js loaded: start one now, while this thread loads the
 // CLI, unless the call is only asking for help or the version.

@@ -1,11 +1,12 @@
-// A batch is re-executed with V8's garbage collection on each thread, and with a worker on every
-// core its compilation too (bin/kanrihyo.js); a single file is not. The decision is taken from
+// A batch is re-executed with V8's garbage collection on each thread and without pretenuring, and
+// with a worker on every core its compilation on each thread too (bin/kanrihyo.js); a single
+// file is not. The decision is taken from
 // the arguments before anything else starts.
 import { spawnSync } from "node:child_process";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { BATCH_NODE_OPTIONS, batchNodeOption, isBatch } from "../src/cli/options.ts";
+import { BATCH_NODE_OPTIONS, batchNodeOptions, isBatch } from "../src/cli/options.ts";
 import { ROOT } from "./helpers.ts";
 
 const pdf = join(ROOT, "fixtures/pdf/kokubunji-r5.pdf");
@@ -32,7 +33,7 @@ describe("what counts as a batch", () => {
     [["extract", pdf, pdf, "--jobs", "4"], 8, BATCH_NODE_OPTIONS.coreToSpare],
     [["extract", pdf, pdf, "--jobs", "0"], 2, BATCH_NODE_OPTIONS.everyCoreBusy], // not a number of jobs: the default
   ])("%j on %i cores → %s", (argv, cores, option) => {
-    expect(batchNodeOption(argv as string[], cores)).toBe(option);
+    expect(batchNodeOptions(argv as string[], cores)).toBe(option);
   });
 
   it("re-executes the CLI for a batch only, with the option for its number of jobs", () => {
@@ -40,10 +41,10 @@ describe("what counts as a batch", () => {
     const oneJob = run(join(ROOT, "fixtures/sample"), "--jobs", "1");
     expect(oneJob.status, oneJob.stderr).toBe(0);
     const spare = availableParallelism() > 1;
-    expect(oneJob.stderr).toContain(spare ? "a batch: each worker collects its own garbage (node --single-threaded-gc)" : "(node --single-threaded)");
+    expect(oneJob.stderr).toContain(spare ? "a batch: each worker collects its own garbage, without pretenuring (node --single-threaded-gc --no-allocation-site-pretenuring)" : "(node --single-threaded --no-allocation-site-pretenuring)");
     const everyCore = run(join(ROOT, "fixtures/sample"));
     expect(everyCore.status, everyCore.stderr).toBe(0);
-    expect(everyCore.stderr).toContain("a batch with a worker on every core: each thread collects its own garbage and compiles its own code (node --single-threaded)");
+    expect(everyCore.stderr).toContain("a batch with a worker on every core: each thread collects its own garbage and compiles its own code, without pretenuring (node --single-threaded --no-allocation-site-pretenuring)");
     const single = run(pdf);
     expect(single.status).toBe(0);
     expect(single.stderr).not.toContain("a batch");

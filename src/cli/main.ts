@@ -241,9 +241,10 @@ async function run(argv: string[], io: Io): Promise<number> {
   const p = await plan(argv, io);
   if (typeof p === "number") return p;
   if (p.values.verbose) {
+    const given = (options: readonly string[]) => options.every((o) => process.execArgv.includes(o));
     const { coreToSpare, everyCoreBusy } = BATCH_NODE_OPTIONS;
-    if (process.execArgv.includes(everyCoreBusy)) io.stderr(`a batch with a worker on every core: each thread collects its own garbage and compiles its own code (node ${everyCoreBusy})`);
-    else if (process.execArgv.includes(coreToSpare)) io.stderr(`a batch: each worker collects its own garbage (node ${coreToSpare})`);
+    if (given(everyCoreBusy)) io.stderr(`a batch with a worker on every core: each thread collects its own garbage and compiles its own code, without pretenuring (node ${everyCoreBusy.join(" ")})`);
+    else if (given(coreToSpare)) io.stderr(`a batch: each worker collects its own garbage, without pretenuring (node ${coreToSpare.join(" ")})`);
   }
   const outcomes = await readAll(p, io);
   for (const o of outcomes) {
