@@ -80,7 +80,13 @@ async function inputs() {
       cpSync(small, join(halves[i < 100 ? 0 : 1], name));
     }
   }
-  return { r24, r240, r1000, batch, halves };
+  // Its first 50 files, to tell each worker's start-up and JIT warm-up from its cost per file.
+  const batch50 = join(CACHE, "batch-50");
+  if (!existsSync(join(batch50, "r049.pdf"))) {
+    mkdirSync(batch50, { recursive: true });
+    for (let i = 0; i < 50; i++) cpSync(small, join(batch50, `r${String(i).padStart(3, "0")}.pdf`));
+  }
+  return { r24, r240, r1000, batch, halves, batch50 };
 }
 
 async function main() {
@@ -109,6 +115,8 @@ async function main() {
     { name: "audit r1000 --jobs 1", pages: 1000, cmd: NODE, args: audit(files.r1000, "--jobs", "1"), before: clean },
     { name: "batch 200 --jobs 1", pages: 800, cmd: NODE, args: [BIN, "extract", files.batch, "--out-dir", out, "--jobs", "1", "--quiet"], before: clean },
     { name: "batch 200 --jobs 2", pages: 800, cmd: NODE, args: [BIN, "extract", files.batch, "--out-dir", out, "--jobs", "2", "--quiet"], before: clean },
+    { name: "batch 50 --jobs 1", pages: 200, cmd: NODE, args: [BIN, "extract", files.batch50, "--out-dir", out, "--jobs", "1", "--quiet"], before: clean },
+    { name: "batch 50 --jobs 2", pages: 200, cmd: NODE, args: [BIN, "extract", files.batch50, "--out-dir", out, "--jobs", "2", "--quiet"], before: clean },
     // What two cores give our own code at best: two processes at once, 100 files and one worker each.
     { name: "batch 2 × 100 --jobs 1", pages: 800, cmd: "sh", args: ["-c", files.halves.map((dir, i) => `"${NODE}" "${BIN}" extract "${dir}" --out-dir "${out}/${i}" --jobs 1 --quiet`).join(" & ") + "; wait"], before: clean },
   );
@@ -116,6 +124,11 @@ async function main() {
 
   const r = (k: string) => results[k]!;
   const perPage = (k: string) => (r(k).seconds / r(k).pages) * 1000;
+  // A batch's time as a line in its number of files: the slope is the cost of a file once the
+  // workers are warm, the intercept what a batch costs before its first file (start-up, loading
+  // pdf.js, compiling its hot code), which each worker pays once.
+  const slope = (jobs: number) => (r(`batch 200 --jobs ${jobs}`).seconds - r(`batch 50 --jobs ${jobs}`).seconds) / 150;
+  const intercept = (jobs: number) => r(`batch 50 --jobs ${jobs}`).seconds - 50 * slope(jobs);
   const ratios = {
     "audit r24 / pdftotext r24": r("audit r24").seconds / r("pdftotext r24").seconds,
     "audit r240 / pdftotext r240 (target ≤ 4)": r("audit r240").seconds / r("pdftotext r240").seconds,
@@ -132,6 +145,9 @@ async function main() {
     "cores busy: batch --jobs 1": r("batch 200 --jobs 1").cpuSeconds / r("batch 200 --jobs 1").seconds,
     "cores busy: batch --jobs 2": r("batch 200 --jobs 2").cpuSeconds / r("batch 200 --jobs 2").seconds,
     "CPU-seconds, batch --jobs 2 / --jobs 1": r("batch 200 --jobs 2").cpuSeconds / r("batch 200 --jobs 1").cpuSeconds,
+    "speed-up once warm: files 51-200, jobs 1 / jobs 2": slope(1) / slope(2),
+    "s before the first file, jobs 1": intercept(1),
+    "s before the first file, jobs 2": intercept(2),
   };
   const table = Object.entries(results).map(([k, v]) =>
     `${k.padEnd(22)} ${v.seconds.toFixed(2).padStart(7)} s ${(v.pages / v.seconds).toFixed(1).padStart(7)} pages/s ${v.rssMb.toFixed(0).padStart(5)} MB peak RSS ${v.cpuSeconds.toFixed(2).padStart(6)} CPU-s`);

@@ -2,8 +2,9 @@
 // it allocated is garbage, so a scavenge then copies almost nothing. Left to V8, the scavenge
 // falls in the middle of the next file, copies that document's live structures (its parsed
 // objects, fonts, operator lists) and, at the second one, promotes them to the old generation,
-// whose collections then cost more. 200 files took 9.99 → 9.39 s with --jobs 1 and
-// 5.75 → 5.36 s with --jobs 2 (medians of 8 alternating runs; faster in 7 of 8 pairs each).
+// whose collections then cost more. 200 files took 8.78 → 7.74 s with --jobs 1 (medians of 8
+// alternating runs; faster in 6 of the 8 pairs); with --jobs 2 the medians were equal but 7 of
+// the 8 pairs faster (means 5.47 → 5.21 s).
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 
