@@ -10,17 +10,22 @@ import { runInNewContext } from "node:vm";
 
 type Collect = (options: { type: "minor" | "major"; execution: "sync" | "async" }) => void;
 
-/** V8's `gc`, exposed to one new context only: this thread's globals do not get it. */
-function exposedCollector(): Collect | null {
+/** V8's `gc`, exposed to one new context only: this thread's globals do not get it. The flag is
+ * process-wide and read as a context is made, and workers start side by side: another worker
+ * may unset it between this one's setting it and making its context, so it tries again. */
+function exposedCollector(attempts = 3): Collect | null {
   const alreadyExposed = process.execArgv.includes("--expose-gc");
-  try {
-    setFlagsFromString("--expose-gc");
-    return runInNewContext("gc") as Collect;
-  } catch {
-    return null; // V8 refused the flag: V8 collects on its own schedule, as it would anyway
-  } finally {
-    if (!alreadyExposed) setFlagsFromString("--no-expose-gc");
+  for (let i = 0; i < attempts; i++) {
+    try {
+      setFlagsFromString("--expose-gc");
+      return runInNewContext("gc") as Collect;
+    } catch {
+      // no `gc` in the new context: unset meanwhile, or refused by V8
+    } finally {
+      if (!alreadyExposed) setFlagsFromString("--no-expose-gc");
+    }
   }
+  return null; // V8 then collects on its own schedule, as it would anyway
 }
 
 const collect = exposedCollector();
