@@ -1,7 +1,6 @@
 // A batch is re-executed with V8's garbage collection on each thread and without pretenuring, and
 // with a worker on every core its compilation on each thread too (bin/kanrihyo.js); a single
-// file is not. The decision is taken from
-// the arguments before anything else starts.
+// file is not. The decision is taken from the arguments before anything else starts.
 import { spawnSync } from "node:child_process";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";

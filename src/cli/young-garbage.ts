@@ -1,14 +1,14 @@
 // A worker's young generation, collected between files. When a file is done nearly everything
-// it allocated is garbage, so a scavenge then copies almost nothing. Left to V8, the scavenge
-// falls in the middle of the next file, copies that document's live structures (its parsed
-// objects, fonts, operator lists) and, at the second one, promotes them to the old generation,
-// whose collections then cost more. 200 files took 8.78 → 7.74 s with --jobs 1 (medians of 8
+// it allocated is garbage, so a scavenge then copies almost nothing (~1 ms). Left to V8, the
+// scavenge falls inside the next file and copies that document's live structures (its parsed
+// objects, fonts, page readings), some of them into the old generation, whose collections
+// cost far more (--trace-gc: one such scavenge per four-page file, ~2 MB kept). 200 files took 8.78 → 7.74 s with --jobs 1 (medians of 8
 // alternating runs; faster in 6 of the 8 pairs); with --jobs 2 the medians were equal but 7 of
 // the 8 pairs faster (means 5.47 → 5.21 s).
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 
-type Collect = (options: { type: "minor" | "major"; execution: "sync" | "async" }) => void;
+type Collect = (options: { type: "minor"; execution: "sync" }) => void;
 
 /** V8's `gc`, exposed to one new context only: this thread's globals do not get it. The flag is
  * process-wide and read as a context is made, and workers start side by side: another worker
