@@ -96,6 +96,9 @@ async function main() {
   const out = join(CACHE, "out");
   const clean = () => rmSync(out, { recursive: true, force: true });
   const audit = (file: string, ...more: string[]) => [BIN, "audit", file, "--out-dir", out, "--quiet", ...more];
+  // A folder of four-page reports extracted with a number of workers.
+  const batch = (count: number, dir: string, jobs: number): Case =>
+    ({ name: `batch ${count} --jobs ${jobs}`, pages: 4 * count, cmd: NODE, args: [BIN, "extract", dir, "--out-dir", out, "--jobs", String(jobs), "--quiet"], before: clean });
   const cases: Case[] = [];
   for (const [name, pages] of [["r24", 24], ["r240", 240]] as const) {
     const file = files[name];
@@ -113,10 +116,10 @@ async function main() {
     { name: "audit r240 --jobs 1", pages: 240, cmd: NODE, args: audit(files.r240, "--jobs", "1"), before: clean },
     { name: "audit r1000", pages: 1000, cmd: NODE, args: audit(files.r1000), before: clean },
     { name: "audit r1000 --jobs 1", pages: 1000, cmd: NODE, args: audit(files.r1000, "--jobs", "1"), before: clean },
-    { name: "batch 200 --jobs 1", pages: 800, cmd: NODE, args: [BIN, "extract", files.batch, "--out-dir", out, "--jobs", "1", "--quiet"], before: clean },
-    { name: "batch 200 --jobs 2", pages: 800, cmd: NODE, args: [BIN, "extract", files.batch, "--out-dir", out, "--jobs", "2", "--quiet"], before: clean },
-    { name: "batch 50 --jobs 1", pages: 200, cmd: NODE, args: [BIN, "extract", files.batch50, "--out-dir", out, "--jobs", "1", "--quiet"], before: clean },
-    { name: "batch 50 --jobs 2", pages: 200, cmd: NODE, args: [BIN, "extract", files.batch50, "--out-dir", out, "--jobs", "2", "--quiet"], before: clean },
+    batch(200, files.batch, 1),
+    batch(200, files.batch, 2),
+    batch(50, files.batch50, 1),
+    batch(50, files.batch50, 2),
     // What two cores give our own code at best: two processes at once, 100 files and one worker each.
     { name: "batch 2 × 100 --jobs 1", pages: 800, cmd: "sh", args: ["-c", files.halves.map((dir, i) => `"${NODE}" "${BIN}" extract "${dir}" --out-dir "${out}/${i}" --jobs 1 --quiet`).join(" & ") + "; wait"], before: clean },
   );

@@ -5,7 +5,7 @@ import { spawnSync } from "node:child_process";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { BATCH_NODE_OPTIONS, batchNodeOptions, isBatch } from "../src/cli/options.ts";
+import { BATCH_NODE_OPTIONS, batchNodeOptions } from "../src/cli/options.ts";
 import { ROOT } from "./helpers.ts";
 
 const pdf = join(ROOT, "fixtures/pdf/kokubunji-r5.pdf");
@@ -20,7 +20,7 @@ describe("what counts as a batch", () => {
     [["extract", "reports/*.pdf"], true],
     [["extract", "--no-such-option", pdf, pdf], false], // a usage error is left to the CLI to explain
   ])("%j → %s", (argv, batch) => {
-    expect(isBatch(argv as string[])).toBe(batch);
+    expect(batchNodeOptions(argv as string[]) !== null).toBe(batch);
   });
 
   it.each([

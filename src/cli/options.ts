@@ -41,27 +41,18 @@ export const BATCH_NODE_OPTIONS = {
   everyCoreBusy: ["--single-threaded", SHORT_LIVED_DOCUMENTS],
 } as const;
 
-/** The arguments parsed, or null for a usage error (the CLI will say what is wrong). */
-function parsed(argv: string[]) {
-  try {
-    return parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
-  } catch {
-    return null;
-  }
-}
-
 const namesBatch = ([, ...inputs]: string[]) =>
   inputs.length > 1 || inputs.some((p) => /[*?[]/.test(p) || statSync(p, { throwIfNoEntry: false })?.isDirectory());
 
-/** Whether the arguments name a batch: several inputs, a folder or a glob (not a single file). */
-export function isBatch(argv: string[]): boolean {
-  const args = parsed(argv);
-  return args !== null && namesBatch(args.positionals);
-}
-
-/** The V8 options to re-execute Node with for these arguments, or null (not a batch). */
+/** The V8 options to re-execute Node with for these arguments, or null when they do not name a
+ * batch (several inputs, a folder or a glob) or are a usage error (the CLI will say what). */
 export function batchNodeOptions(argv: string[], cores = availableParallelism()): readonly string[] | null {
-  const args = parsed(argv);
-  if (args === null || !namesBatch(args.positionals)) return null;
+  let args;
+  try {
+    args = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
+  } catch {
+    return null;
+  }
+  if (!namesBatch(args.positionals)) return null;
   return jobsOf(args.values.jobs) >= cores ? BATCH_NODE_OPTIONS.everyCoreBusy : BATCH_NODE_OPTIONS.coreToSpare;
 }
