@@ -19,7 +19,7 @@ import { chooseLang, type Lang } from "./lang.ts";
 import { BATCH_NODE_OPTIONS, jobsOf, OPTIONS, positive } from "./options.ts";
 import { FORMATS, isCurrent, outputStems, removeOwnTemps, removeStaleTemps, writeAtomic, writeCombined, writeReport, writesInto, type Format } from "./outputs.ts";
 import { pageRanges, sharesOf, splitAbove, type Share } from "./parts.ts";
-import { WorkerPool } from "./pool.ts";
+import { endWorker, WorkerPool } from "./pool.ts";
 import type { Summary, Task, TaskResult } from "./task.ts";
 import { Progress, type ProgressSink } from "./progress.ts";
 import { renderTable } from "./table.ts";
@@ -86,7 +86,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   try {
     return await run(argv, io);
   } finally {
-    void io.prestarted?.terminate(); // a no-op once the pool has closed it
+    void endWorker(io.prestarted); // a no-op once the pool has closed it
   }
 }
 

@@ -2,6 +2,7 @@
 // has its worker terminated (a hung parse cannot be interrupted otherwise) and replaced.
 import { basename } from "node:path";
 import { Worker, type ResourceLimits } from "node:worker_threads";
+import { claimForEnding, newEndGuard, type EndGuard } from "../extract/end-guard.ts";
 import type { PackedPageResult } from "../extract/packed-page.ts";
 import { failureOf, type PageMessage, type Task, type TaskResult } from "./task.ts";
 
@@ -40,9 +41,29 @@ export const WORKER_HEAPS: WorkerHeaps = {
 type TaskKind = keyof WorkerHeaps;
 const kindOf = (task: Omit<Task, "id">): TaskKind => (task.share ? "part" : "whole");
 
+/** What a worker is started with. */
+export interface WorkerData {
+  /** Taken before the worker is terminated, so that it is not inflating then (end-guard.ts). */
+  endGuard: EndGuard;
+}
+
+const endGuards = new WeakMap<Worker, EndGuard>();
+
 /** A worker thread, loading pdf.js, with the given heap (by default, that for whole files). */
 export function startWorker(heap: ResourceLimits = WORKER_HEAPS.whole): Worker {
-  return new Worker(WORKER_URL, { resourceLimits: heap });
+  const endGuard = newEndGuard();
+  const worker = new Worker(WORKER_URL, { resourceLimits: heap, workerData: { endGuard } satisfies WorkerData });
+  endGuards.set(worker, endGuard);
+  return worker;
+}
+
+/** Terminates a worker of startWorker's once it is outside zlib: terminated inside, it would
+ * abort this whole process (end-guard.ts). Resolves when it has ended. */
+export async function endWorker(worker: Worker | null | undefined): Promise<void> {
+  if (!worker) return;
+  const guard = endGuards.get(worker);
+  if (guard) await claimForEnding(guard);
+  await worker.terminate();
 }
 
 export class WorkerPool {
@@ -62,7 +83,7 @@ export class WorkerPool {
       this.slots.push(slot);
       if (slot.worker) this.watch(slot, slot.worker);
     }
-    for (const extra of started.slice(size)) void extra.terminate();
+    for (const extra of started.slice(size)) void endWorker(extra);
   }
 
   /** A worker that ends between tasks (nothing should end it, short of running out of memory
@@ -100,7 +121,7 @@ export class WorkerPool {
   /** The slot's worker, started (or replaced) with the heap for tasks of this kind. */
   private readyFor(slot: Slot, kind: TaskKind): void {
     if (slot.worker && slot.kind === kind) return;
-    void slot.worker?.terminate();
+    void endWorker(slot.worker);
     this.startIn(slot, kind);
   }
 
@@ -147,7 +168,7 @@ export class WorkerPool {
   }
 
   private replace(slot: Slot) {
-    void slot.worker?.terminate();
+    void endWorker(slot.worker);
     this.startIn(slot, slot.kind);
   }
 
@@ -158,11 +179,11 @@ export class WorkerPool {
     await Promise.all(idle.map((s) => {
       const worker = s.worker!;
       s.worker = null;
-      return worker.terminate();
+      return endWorker(worker);
     }));
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.slots.map((s) => s.worker?.terminate()));
+    await Promise.all(this.slots.map((s) => endWorker(s.worker)));
   }
 }

@@ -3,7 +3,7 @@
 import { readFileSync, statSync, type Stats } from "node:fs";
 import { basename } from "node:path";
 import { enableCompileCache } from "node:module";
-import { parentPort } from "node:worker_threads";
+import { parentPort, workerData } from "node:worker_threads";
 import { InputError } from "../errors.ts";
 import { preparePdfThread } from "../extract/pdf-thread.ts";
 import { isPdf } from "../input.ts";
@@ -12,9 +12,10 @@ import { readUnlessLong, sha256, type ExtractOptions } from "../open.ts";
 import { claimPages } from "./parts.ts";
 import { failureOf, type PageMessage, type Task, type TaskResult } from "./task.ts";
 import { collectYoungGarbage } from "./young-garbage.ts";
+import type { WorkerData } from "./pool.ts";
 
 enableCompileCache?.(); // each thread has its own module loader; share the on-disk cache
-preparePdfThread(); // before pdf.js loads
+preparePdfThread((workerData as WorkerData | null)?.endGuard ?? null); // before pdf.js loads
 // Load pdf.js now, while the main thread is still reading its arguments and inputs.
 const pdfReady = import("../extract/pdf.ts");
 

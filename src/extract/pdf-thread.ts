@@ -5,6 +5,7 @@
 import { createRequire, Module } from "node:module";
 import { runInThisContext } from "node:vm";
 import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from "node:zlib";
+import { unlessEnding, type EndGuard } from "./end-guard.ts";
 import { acceptFontFaces } from "./font-faces.ts";
 
 type Library = Record<string, unknown>;
@@ -77,13 +78,15 @@ function deferFetch(): void {
  * it in JavaScript, as these threads did every stream before. (Node's own DecompressionStream
  * refuses some cut-short streams and not others, depending on where the cut falls.)
  */
-function inflateOnThisThread(): void {
-  const inflaters: Record<string, (bytes: Uint8Array) => Buffer> = {
+function inflateOnThisThread(guard: EndGuard | null): void {
+  const zlib: Record<string, (bytes: Uint8Array) => Buffer> = {
     deflate: inflateSync,
     "deflate-raw": inflateRawSync,
     gzip: gunzipSync,
     brotli: brotliDecompressSync,
   };
+  // Each outside the moments its thread may be terminated (end-guard.ts).
+  const inflaters = Object.fromEntries(Object.entries(zlib).map(([format, inflate]) => [format, (bytes: Uint8Array) => unlessEnding(guard, () => inflate(bytes))]));
   const standIn = runInThisContext(`class DecompressionStream {
     constructor(format) { return DecompressionStream.create(format); }
   }
@@ -123,10 +126,11 @@ function inflatedAtClose(inflate: (bytes: Uint8Array) => Buffer) {
   return { writable: { getWriter: () => writer }, readable: { getReader: () => reader } };
 }
 
-export function preparePdfThread(): void {
+/** `endGuard`: for a worker thread that another may terminate (cli/pool.ts). */
+export function preparePdfThread(endGuard: EndGuard | null = null): void {
   // Too late once pdf.js has loaded (it sets pdfjsLib): fail loudly rather than run unprepared.
   if ("pdfjsLib" in globalThis) throw new Error("preparePdfThread must run before pdf.js is imported (check the static imports)");
-  inflateOnThisThread();
+  inflateOnThisThread(endGuard);
   // Fonts as font faces, so that pdf.js builds no glyph outlines (font-faces.ts).
   acceptFontFaces();
   deferDrawingLibrary();
