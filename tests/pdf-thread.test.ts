@@ -1,6 +1,7 @@
 // A thread set up for pdf.js (preparePdfThread, as each CLI worker is) reads the same as any
 // other, without loading pdf.js's native drawing library until something draws, nor Node's
-// fetch until something names Response, and inflating streams with zlib on the thread.
+// fetch until something names Response, and inflating streams with zlib on the thread, up to a
+// limit (past it pdf.js inflates in JavaScript, where the CLI's pool can stop it).
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -70,18 +71,21 @@ function flatePdf(keep = 1): string {
  * without any DecompressionStream (pdf.js then inflates every stream in JavaScript). */
 type Setup = "prepared" | "unprepared" | "js-inflate";
 
+/** A limit on what one stream may inflate to, natively, below most of the sample's streams. */
+const INFLATE_LIMIT = 1000;
+
 /** In a new Node process set up as said, read the PDF, then make a DOMMatrix and Responses, and
  * inflate with DecompressionStream as pdf.js does. What was read (its digest and how many
  * fragments), which native libraries were loaded after each step, whether reading loaded Node's
  * fetch, and what the DOMMatrix, the Responses and the inflating did. */
-function inFreshThread(setup: Setup, pdf = PDF) {
+function inFreshThread(setup: Setup, pdf = PDF, inflateLimit: number | null = null) {
   const code = `
     import { createRequire } from "node:module";
     import { createHash } from "node:crypto";
     import { readFileSync } from "node:fs";
     const { preparePdfThread } = await import(${JSON.stringify(join(ROOT, "src/extract/pdf-thread.ts"))});
     const setup = ${JSON.stringify(setup)};
-    if (setup === "prepared") preparePdfThread();
+    if (setup === "prepared") preparePdfThread(${JSON.stringify(inflateLimit === null ? {} : { maxInflatedBytes: inflateLimit })});
     if (setup === "js-inflate") delete globalThis.DecompressionStream;
     const { extractPdf } = await import(${JSON.stringify(join(ROOT, "src/extract/pdf.ts"))});
     const native = () => Object.keys(createRequire(import.meta.url).cache).filter((k) => k.endsWith(".node")).length;
@@ -111,6 +115,9 @@ function inFreshThread(setup: Setup, pdf = PDF) {
       garbage: await inflate(Buffer.from("garbage")).catch(() => "rejected"),
       cutShort: await inflate(zlib.deflateSync("ab").subarray(0, 5)).catch(() => "rejected"),
       unknown: (() => { try { new DecompressionStream("zip"); } catch (e) { return e.code; } })(),
+      atLimit: (await inflate(zlib.deflateSync("x".repeat(${INFLATE_LIMIT})))).length,
+      overLimit: await inflate(zlib.deflateSync("x".repeat(${INFLATE_LIMIT + 1}))).then((text) => text.length, () => "rejected"),
+      brotliOverLimit: await inflate(zlib.brotliCompressSync("x".repeat(${INFLATE_LIMIT + 1})), "brotli").then((text) => text.length, () => "rejected"),
     };
     console.log(JSON.stringify({ digest: createHash("sha256").update(JSON.stringify(read)).digest("hex"), fragments: read.fragments.length, afterReading, afterDrawing: native(), scaled: [m.a, m.d], fetchLoaded, response, inflater }));`;
   const run = spawnSync(process.execPath, ["--input-type=module", "-e", code], { encoding: "utf8" });
@@ -125,9 +132,11 @@ describe("a thread prepared for pdf.js", () => {
     const response = { bytes: [97, 98], json: { a: 1 }, isResponse: true, isNodes: true };
     const inflater = { deflate: "ab", raw: "cd", gzip: "ef", brotli: "gh", garbage: "rejected", cutShort: "rejected", unknown: "ERR_INVALID_ARG_VALUE" };
     const works = { digest: here, fragments: expect.any(Number), scaled: [2, 3], response };
-    expect(unprepared).toEqual({ ...works, afterReading: 1, afterDrawing: 1, fetchLoaded: true, inflater: { standIn: false, ...inflater } }); // pdf.js's default: loaded at once
-    const prepared = inFreshThread("prepared");
-    expect(prepared).toEqual({ ...works, afterReading: 0, afterDrawing: 1, fetchLoaded: false, inflater: { standIn: true, ...inflater } });
+    const limit = { atLimit: INFLATE_LIMIT };
+    expect(unprepared).toEqual({ ...works, afterReading: 1, afterDrawing: 1, fetchLoaded: true, inflater: { standIn: false, ...inflater, ...limit, overLimit: INFLATE_LIMIT + 1, brotliOverLimit: INFLATE_LIMIT + 1 } }); // pdf.js's default: loaded at once
+    // With INFLATE_LIMIT, the same digest: the streams past it pdf.js inflates itself.
+    const prepared = inFreshThread("prepared", PDF, INFLATE_LIMIT);
+    expect(prepared).toEqual({ ...works, afterReading: 0, afterDrawing: 1, fetchLoaded: false, inflater: { standIn: true, ...inflater, ...limit, overLimit: "rejected", brotliOverLimit: "rejected" } });
   }, 30_000);
 
   it("reads Type3 image glyphs, whose DOMMatrix loads the drawing library then", async () => {

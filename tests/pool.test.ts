@@ -1,6 +1,7 @@
-// The worker pool keeps going whatever happens to a worker: one that runs out of memory fails its
-// file with a coded error, one that ends between tasks is started again by the next task, one
-// that runs past the time limit while streaming pages is ended, and its later pages unheard.
+// The worker pool keeps going whatever happens to a worker: one that runs out of memory (its heap,
+// or its buffers) fails its file with a coded error, one that ends between tasks is started again
+// by the next task, one that runs past the time limit while streaming pages is ended, and its
+// later pages unheard.
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -16,22 +17,34 @@ const SMALL_HEAP = { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 4 };
 
 describe("a worker", () => {
   it("that runs out of memory fails its file with OutOfMemory, and is replaced", async () => {
-    const pool = new WorkerPool(1, 60_000, [], { whole: SMALL_HEAP, part: SMALL_HEAP });
+    const pool = new WorkerPool(1, 60_000, [], { ...WORKER_HEAPS, whole: SMALL_HEAP, part: SMALL_HEAP });
     try {
       const result = await pool.run(task, 1);
-      expect(result).toEqual({ id: 1, ok: false, error: { code: "OutOfMemory", file: "kokubunji-r5.pdf", detail: "16 MB" } });
+      expect(result).toEqual({ id: 1, ok: false, error: { code: "OutOfMemory", file: "kokubunji-r5.pdf", detail: "heap over 16 MB" } });
       expect(pool.started).toBe(2);
     } finally {
       await pool.close();
     }
   }, 60_000);
 
+  it("whose buffers pass the limit (a stream inflating to gigabytes) fails its file with OutOfMemory, and is replaced", async () => {
+    const pool = new WorkerPool(1, 60_000, [], { ...WORKER_HEAPS, buffersMb: 64 });
+    try {
+      const result = await pool.run(workerTask(join(ROOT, "fixtures/bad/bomb.pdf")), 1);
+      expect(result).toEqual({ id: 1, ok: false, error: { code: "OutOfMemory", file: "bomb.pdf", detail: "buffers over 64 MB" } });
+      expect(pool.started).toBe(2);
+      expect(await pool.run(task, 2)).toMatchObject({ id: 2, ok: true, summary: { sheets: 24 } });
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
   it("starts with the heap for the task's kind, and is replaced by one for parts when the pool starts workers for parts", async () => {
-    const pool = new WorkerPool(1, 60_000, [], { whole: SMALL_HEAP, part: WORKER_HEAPS.part });
+    const pool = new WorkerPool(1, 60_000, [], { ...WORKER_HEAPS, whole: SMALL_HEAP });
     // A share's pages are claimed once: each task gets a fresh one.
     const part = () => workerTask(PDF, { share: sharesOf([{ from: 1, to: 12 }], 1)[0]!, sha256: sha256(readFileSync(PDF)) });
     try {
-      expect(await pool.run(task, 1)).toMatchObject({ ok: false, error: { code: "OutOfMemory", detail: "16 MB" } });
+      expect(await pool.run(task, 1)).toMatchObject({ ok: false, error: { code: "OutOfMemory", detail: "heap over 16 MB" } });
       expect(pool.started).toBe(2); // started for a whole file, then replaced by another one
       pool.start(1, "part");
       expect(pool.started).toBe(3);

@@ -31,28 +31,42 @@ const WORKER_URL = new URL(import.meta.url.endsWith(".ts") ? "./worker.ts" : "./
 export interface WorkerHeaps {
   whole: ResourceLimits;
   part: ResourceLimits;
+  /** What a worker's buffers (outside its heap, so under no cap of V8's) may hold: the file's
+   * bytes, inflated streams, decoded images. A stream deflated twice can be 2 KB in the file
+   * and gigabytes inflated (fixtures/bad/bomb.pdf: 4.3 GB resident for one 4 KB file); a file
+   * past this fails alone with OutOfMemory. The largest seen in a real read: 93 MB (a 58 MB
+   * PDF with a font per page). Each inflate on a worker stops at it too (pdf-thread.ts). */
+  buffersMb: number;
 }
 
 export const WORKER_HEAPS: WorkerHeaps = {
   whole: { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 32 },
   part: { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 24 },
+  buffersMb: 1024,
 };
 
-type TaskKind = keyof WorkerHeaps;
+/** How often a busy worker's buffers are measured. An interrupt of the worker's thread, served
+ * between two JavaScript steps: a native inflate, capped, runs to its end first. */
+const BUFFERS_CHECK_MS = 100;
+
+type TaskKind = "whole" | "part";
 const kindOf = (task: Omit<Task, "id">): TaskKind => (task.share ? "part" : "whole");
 
 /** What a worker is started with. */
 export interface WorkerData {
   /** Taken before the worker is terminated, so that it is not inflating then (end-guard.ts). */
   endGuard: EndGuard;
+  /** The most bytes one inflate may give (WorkerHeaps.buffersMb). */
+  maxInflatedBytes: number;
 }
 
 const endGuards = new WeakMap<Worker, EndGuard>();
 
 /** A worker thread, loading pdf.js, with the given heap (by default, that for whole files). */
-export function startWorker(heap: ResourceLimits = WORKER_HEAPS.whole): Worker {
+export function startWorker(heap: ResourceLimits = WORKER_HEAPS.whole, buffersMb = WORKER_HEAPS.buffersMb): Worker {
   const endGuard = newEndGuard();
-  const worker = new Worker(WORKER_URL, { resourceLimits: heap, workerData: { endGuard } satisfies WorkerData });
+  const workerData: WorkerData = { endGuard, maxInflatedBytes: buffersMb * 2 ** 20 };
+  const worker = new Worker(WORKER_URL, { resourceLimits: heap, workerData });
   endGuards.set(worker, endGuard);
   return worker;
 }
@@ -112,7 +126,7 @@ export class WorkerPool {
 
   private startIn(slot: Slot, kind: TaskKind): Worker {
     this.startedCount++;
-    const worker = (slot.worker = startWorker(this.heaps[kind]));
+    const worker = (slot.worker = startWorker(this.heaps[kind], this.heaps.buffersMb));
     slot.kind = kind;
     this.watch(slot, worker);
     return worker;
@@ -135,8 +149,11 @@ export class WorkerPool {
     // Whatever heap a running worker has, it takes the task: replacing it costs a start.
     const worker = slot.worker ?? this.startIn(slot, kindOf(task));
     return new Promise((resolve) => {
+      let finished = false;
       const finish = (result: TaskResult) => {
+        finished = true;
         clearTimeout(timer);
+        clearInterval(buffersCheck);
         worker.off("message", onMessage);
         worker.off("error", onError);
         slot.busy = false;
@@ -155,12 +172,19 @@ export class WorkerPool {
       const onError = (error: Error & { code?: string }) => {
         this.replace(slot);
         if (error.code !== "ERR_WORKER_OUT_OF_MEMORY") return finish({ id, ok: false, internal: error.stack ?? error.message });
-        finish({ id, ok: false, error: { code: "OutOfMemory", file: basename(task.path), detail: `${this.heaps[slot.kind].maxOldGenerationSizeMb} MB` } });
+        finish({ id, ok: false, error: { code: "OutOfMemory", file: basename(task.path), detail: `heap over ${this.heaps[slot.kind].maxOldGenerationSizeMb} MB` } });
       };
       const timer = setTimeout(() => {
         this.replace(slot);
         finish({ id, ok: false, error: { code: "TimeLimit", file: basename(task.path), detail: `${this.timeoutMs / 1000} s` } });
       }, this.timeoutMs);
+      const buffersCheck = setInterval(() => {
+        worker.getHeapStatistics().then((heap) => {
+          if (finished || heap.external_memory <= this.heaps.buffersMb * 2 ** 20) return;
+          this.replace(slot);
+          finish({ id, ok: false, error: { code: "OutOfMemory", file: basename(task.path), detail: `buffers over ${this.heaps.buffersMb} MB` } });
+        }, () => undefined); // it has just ended: its exit or error is heard
+      }, BUFFERS_CHECK_MS);
       worker.on("message", onMessage);
       worker.on("error", onError);
       worker.postMessage({ ...task, id });

@@ -15,7 +15,7 @@ import { collectYoungGarbage } from "./young-garbage.ts";
 import type { WorkerData } from "./pool.ts";
 
 enableCompileCache?.(); // each thread has its own module loader; share the on-disk cache
-preparePdfThread((workerData as WorkerData | null)?.endGuard ?? null); // before pdf.js loads
+preparePdfThread((workerData as WorkerData | null) ?? {}); // before pdf.js loads
 // Load pdf.js now, while the main thread is still reading its arguments and inputs.
 const pdfReady = import("../extract/pdf.ts");
 

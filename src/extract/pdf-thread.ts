@@ -2,6 +2,7 @@
 // before pdf.js loads. Five globals then differ from Node's (DecompressionStream, FontFace,
 // DOMMatrix, Path2D, Response); other threads keep Node's and pdf.js's defaults, so a program
 // using this library is not changed behind its back.
+import { kMaxLength } from "node:buffer";
 import { createRequire, Module } from "node:module";
 import { runInThisContext } from "node:vm";
 import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from "node:zlib";
@@ -78,15 +79,17 @@ function deferFetch(): void {
  * it in JavaScript, as these threads did every stream before. (Node's own DecompressionStream
  * refuses some cut-short streams and not others, depending on where the cut falls.)
  */
-function inflateOnThisThread(guard: EndGuard | null): void {
-  const zlib: Record<string, (bytes: Uint8Array) => Buffer> = {
+function inflateOnThisThread(guard: EndGuard | null, maxOutputLength: number): void {
+  const zlib: Record<string, (bytes: Uint8Array, options: { maxOutputLength: number }) => Buffer> = {
     deflate: inflateSync,
     "deflate-raw": inflateRawSync,
     gzip: gunzipSync,
     brotli: brotliDecompressSync,
   };
-  // Each outside the moments its thread may be terminated (end-guard.ts).
-  const inflaters = Object.fromEntries(Object.entries(zlib).map(([format, inflate]) => [format, (bytes: Uint8Array) => unlessEnding(guard, () => inflate(bytes))]));
+  // Each outside the moments its thread may be terminated (end-guard.ts), and each stopped at
+  // the thread's limit: a native call cannot be interrupted, and a few KB may inflate to
+  // terabytes. Past it, pdf.js inflates in JavaScript, which its pool can stop (cli/pool.ts).
+  const inflaters = Object.fromEntries(Object.entries(zlib).map(([format, inflate]) => [format, (bytes: Uint8Array) => unlessEnding(guard, () => inflate(bytes, { maxOutputLength }))]));
   const standIn = runInThisContext(`class DecompressionStream {
     constructor(format) { return DecompressionStream.create(format); }
   }
@@ -126,11 +129,17 @@ function inflatedAtClose(inflate: (bytes: Uint8Array) => Buffer) {
   return { writable: { getWriter: () => writer }, readable: { getReader: () => reader } };
 }
 
-/** `endGuard`: for a worker thread that another may terminate (cli/pool.ts). */
-export function preparePdfThread(endGuard: EndGuard | null = null): void {
+export interface PdfThreadOptions {
+  /** For a worker thread that another may terminate (cli/pool.ts). */
+  endGuard?: EndGuard | null;
+  /** The most bytes one stream may inflate to natively (by default, as many as a Buffer holds). */
+  maxInflatedBytes?: number;
+}
+
+export function preparePdfThread({ endGuard = null, maxInflatedBytes = kMaxLength }: PdfThreadOptions = {}): void {
   // Too late once pdf.js has loaded (it sets pdfjsLib): fail loudly rather than run unprepared.
   if ("pdfjsLib" in globalThis) throw new Error("preparePdfThread must run before pdf.js is imported (check the static imports)");
-  inflateOnThisThread(endGuard);
+  inflateOnThisThread(endGuard, maxInflatedBytes);
   // Fonts as font faces, so that pdf.js builds no glyph outlines (font-faces.ts).
   acceptFontFaces();
   deferDrawingLibrary();
