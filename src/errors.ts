@@ -11,7 +11,7 @@ export const ERROR_CODES = {
   TooLarge: { ja: "ファイルが大きすぎます", en: "the file is larger than the limit", todo: { ja: "--max-size で上限を上げてください", en: "raise the limit with --max-size if the file is genuine" } },
   TooManyPages: { ja: "ページ数が上限を超えています", en: "the PDF has more pages than the limit", todo: { ja: "--max-pages で上限を上げてください", en: "raise the limit with --max-pages if the file is genuine" } },
   TimeLimit: { ja: "制限時間内に読み終わりませんでした", en: "reading did not finish within the time limit", todo: { ja: "--timeout で制限時間を延ばすか、ファイルを確認してください", en: "raise --timeout, or check the file" } },
-  OutOfMemory: { ja: "読み込みに必要なメモリが上限を超えました", en: "reading it needed more memory than a worker may use", todo: { ja: "PDF を分割するか、極端に大きな画像や展開すると巨大になるストリームがないか確認してください", en: "split the PDF into smaller files, or check it for very large images or streams that inflate to gigabytes" } },
+  OutOfMemory: { ja: "読み込みに必要なメモリが上限を超えました", en: "reading it needed more memory than a worker may use", todo: { ja: "極端に大きな画像・ストリーム・ページ（壊れたか悪意のあるファイル）がないか確認し、正常なファイルなら分割してください", en: "check it for very large images, streams or pages (a damaged or hostile file); split a genuine one into smaller files" } },
   ChangedWhileRead: { ja: "読み込み中にファイルが変わりました", en: "the file changed while it was being read", todo: { ja: "書き込みが終わってから読み込み直してください", en: "read it again once nothing is writing it" } },
   Unreadable: { ja: "ファイルを読めません", en: "the file cannot be read", todo: { ja: "パスと権限を確認してください", en: "check the path and permissions" } },
 } as const;

@@ -27,6 +27,7 @@ describe.each([
   ["minutes.pdf", "NoSheetFound"],
   ["notes.txt", "NoSheetFound"],
   ["bomb.pdf", "OutOfMemory"], // 4 KB deflated twice, 2 GiB inflated: stopped at 1 GB of buffers
+  ["huge-page.pdf", "OutOfMemory"], // 5 million operations: stopped before V8 aborts the process
 ])("%s", (name, code) => {
   it(`fails with ${code}, a reason and what to do, exit 2, and says nothing else`, () => {
     const run = kanrihyo("extract", bad(name));
@@ -101,10 +102,10 @@ describe("a batch over a folder of good and bad files", () => {
     expect(readdirSync(join(dir, "out")).sort()).toEqual(["damaged.json", "kokubunji-r5-cid-font.json", "kokubunji-r5-text.json", "kokubunji-r5.json", "mixed.json"]);
     const failures = run.stderr.split("\n").filter((l) => /^[\w.-]+: [A-Z]\w+: /.test(l));
     expect(failures.map((l) => l.split(":").slice(0, 2).join(":")).sort()).toEqual([
-      "bomb.pdf: OutOfMemory", "empty.pdf: EmptyFile", "locked.pdf: PasswordRequired", "minutes.pdf: NoSheetFound", "notes.txt: NoSheetFound",
+      "bomb.pdf: OutOfMemory", "empty.pdf: EmptyFile", "huge-page.pdf: OutOfMemory", "locked.pdf: PasswordRequired", "minutes.pdf: NoSheetFound", "notes.txt: NoSheetFound",
       "photo.pdf: NotAPdf", "scan.pdf: NoTextLayer", "truncated.pdf: DamagedPdf",
     ]);
-    expect(run.stderr).toContain("files 13 (read 5, failed 8, skipped by --resume 0), sheets 96");
+    expect(run.stderr).toContain("files 14 (read 5, failed 9, skipped by --resume 0), sheets 96");
   });
 });
 

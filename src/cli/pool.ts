@@ -1,6 +1,7 @@
 // A fixed set of worker threads, one file at a time each. A file that runs past the time limit
 // has its worker terminated (a hung parse cannot be interrupted otherwise) and replaced.
 import { basename } from "node:path";
+import type { HeapInfo } from "node:v8";
 import { Worker, type ResourceLimits } from "node:worker_threads";
 import { claimForEnding, newEndGuard, type EndGuard } from "../extract/end-guard.ts";
 import type { PackedPageResult } from "../extract/packed-page.ts";
@@ -45,9 +46,22 @@ export const WORKER_HEAPS: WorkerHeaps = {
   buffersMb: 1024,
 };
 
-/** How often a busy worker's buffers are measured. An interrupt of the worker's thread, served
+/** How often a busy worker's memory is measured. An interrupt of the worker's thread, served
  * between two JavaScript steps: a native inflate, capped, runs to its end first. */
-const BUFFERS_CHECK_MS = 100;
+const MEMORY_CHECK_MS = 100;
+
+/** The share of its heap limit at which a worker is ended by the pool, before V8 reaches the
+ * limit. V8 ends a worker at its limit only if it can: one array grown by push past it (pdf.js's
+ * operator list of a page of 25 million operators, 600 KB of file) aborts the whole process
+ * with "Reached heap limit" (nodejs/node#47224). */
+const HEAP_SHARE = 0.85;
+
+/** Why a worker's memory, so measured, is past what the pool allows: a detail for OutOfMemory. */
+function memoryOverLimit(heap: HeapInfo, heaps: WorkerHeaps, kind: TaskKind): string | null {
+  if (heap.external_memory > heaps.buffersMb * 2 ** 20) return `buffers over ${heaps.buffersMb} MB`;
+  if (heap.used_heap_size > HEAP_SHARE * heap.heap_size_limit) return `heap over ${heaps[kind].maxOldGenerationSizeMb} MB`;
+  return null;
+}
 
 type TaskKind = "whole" | "part";
 const kindOf = (task: Omit<Task, "id">): TaskKind => (task.share ? "part" : "whole");
@@ -153,7 +167,7 @@ export class WorkerPool {
       const finish = (result: TaskResult) => {
         finished = true;
         clearTimeout(timer);
-        clearInterval(buffersCheck);
+        clearInterval(memoryCheck);
         worker.off("message", onMessage);
         worker.off("error", onError);
         slot.busy = false;
@@ -178,13 +192,14 @@ export class WorkerPool {
         this.replace(slot);
         finish({ id, ok: false, error: { code: "TimeLimit", file: basename(task.path), detail: `${this.timeoutMs / 1000} s` } });
       }, this.timeoutMs);
-      const buffersCheck = setInterval(() => {
+      const memoryCheck = setInterval(() => {
         worker.getHeapStatistics().then((heap) => {
-          if (finished || heap.external_memory <= this.heaps.buffersMb * 2 ** 20) return;
+          const over = finished ? null : memoryOverLimit(heap, this.heaps, slot.kind);
+          if (!over) return;
           this.replace(slot);
-          finish({ id, ok: false, error: { code: "OutOfMemory", file: basename(task.path), detail: `buffers over ${this.heaps.buffersMb} MB` } });
+          finish({ id, ok: false, error: { code: "OutOfMemory", file: basename(task.path), detail: over } });
         }, () => undefined); // it has just ended: its exit or error is heard
-      }, BUFFERS_CHECK_MS);
+      }, MEMORY_CHECK_MS);
       worker.on("message", onMessage);
       worker.on("error", onError);
       worker.postMessage({ ...task, id });
