@@ -86,7 +86,13 @@ async function inputs() {
     mkdirSync(batch50, { recursive: true });
     for (let i = 0; i < 50; i++) cpSync(small, join(batch50, `r${String(i).padStart(3, "0")}.pdf`));
   }
-  return { r24, r240, r1000, batch, halves, batch50 };
+  // 200 reports of the sample's own size (24 pages each): a batch whose files are real reports.
+  const batch24 = join(CACHE, "batch-24-pages");
+  if (!existsSync(join(batch24, "r199.pdf"))) {
+    mkdirSync(batch24, { recursive: true });
+    for (let i = 0; i < 200; i++) cpSync(r24, join(batch24, `r${String(i).padStart(3, "0")}.pdf`));
+  }
+  return { r24, r240, r1000, batch, halves, batch50, batch24 };
 }
 
 async function main() {
@@ -96,9 +102,14 @@ async function main() {
   const out = join(CACHE, "out");
   const clean = () => rmSync(out, { recursive: true, force: true });
   const audit = (file: string, ...more: string[]) => [BIN, "audit", file, "--out-dir", out, "--quiet", ...more];
-  // A folder of four-page reports extracted with a number of workers.
-  const batch = (count: number, dir: string, jobs: number): Case =>
-    ({ name: `batch ${count} --jobs ${jobs}`, pages: 4 * count, cmd: NODE, args: [BIN, "extract", dir, "--out-dir", out, "--jobs", String(jobs), "--quiet"], before: clean });
+  // A folder of reports (four pages each, unless said) extracted with a number of workers.
+  const batch = (count: number, dir: string, jobs: number, pagesEach = 4): Case => ({
+    name: `batch ${count}${pagesEach === 4 ? "" : ` × ${pagesEach} pages`} --jobs ${jobs}`,
+    pages: pagesEach * count,
+    cmd: NODE,
+    args: [BIN, "extract", dir, "--out-dir", out, "--jobs", String(jobs), "--quiet"],
+    before: clean,
+  });
   const cases: Case[] = [];
   for (const [name, pages] of [["r24", 24], ["r240", 240]] as const) {
     const file = files[name];
@@ -120,6 +131,8 @@ async function main() {
     batch(200, files.batch, 2),
     batch(50, files.batch50, 1),
     batch(50, files.batch50, 2),
+    batch(200, files.batch24, 1, 24),
+    batch(200, files.batch24, 2, 24),
     // What two cores give our own code at best: two processes at once, 100 files and one worker each.
     { name: "batch 2 × 100 --jobs 1", pages: 800, cmd: "sh", args: ["-c", files.halves.map((dir, i) => `"${NODE}" "${BIN}" extract "${dir}" --out-dir "${out}/${i}" --jobs 1 --quiet`).join(" & ") + "; wait"], before: clean },
   );
@@ -141,6 +154,8 @@ async function main() {
     "per-page ms r1000 / per-page ms r240 (target ≤ 1.1)": perPage("audit r1000") / perPage("audit r240"),
     "per-page ms r1000 / per-page ms r24 (target ≤ 1.1)": perPage("audit r1000") / perPage("audit r24"),
     "jobs 1 / jobs 2 time, speed-up (target ≥ 1.8)": r("batch 200 --jobs 1").seconds / r("batch 200 --jobs 2").seconds,
+    "jobs 1 / jobs 2 time, 200 reports of 24 pages": r("batch 200 × 24 pages --jobs 1").seconds / r("batch 200 × 24 pages --jobs 2").seconds,
+    "CPU-seconds, 200 reports of 24 pages, jobs 2 / jobs 1": r("batch 200 × 24 pages --jobs 2").cpuSeconds / r("batch 200 × 24 pages --jobs 1").cpuSeconds,
     "r1000 streamed (default) / in parts on one worker (--jobs 1), speed-up": r("audit r1000 --jobs 1").seconds / r("audit r1000").seconds,
     "ceiling: 2 bare pdf.js at once / 1, speed-up": (2 * r("bare pdf.js r240").seconds) / r("bare pdf.js r240 ×2").seconds,
     "ceiling: jobs 1 / two --jobs 1 processes at once": r("batch 200 --jobs 1").seconds / r("batch 2 × 100 --jobs 1").seconds,
@@ -153,7 +168,7 @@ async function main() {
     "s before the first file, jobs 2": intercept(2),
   };
   const table = Object.entries(results).map(([k, v]) =>
-    `${k.padEnd(22)} ${v.seconds.toFixed(2).padStart(7)} s ${(v.pages / v.seconds).toFixed(1).padStart(7)} pages/s ${v.rssMb.toFixed(0).padStart(5)} MB peak RSS ${v.cpuSeconds.toFixed(2).padStart(6)} CPU-s`);
+    `${k.padEnd(34)} ${v.seconds.toFixed(2).padStart(7)} s ${(v.pages / v.seconds).toFixed(1).padStart(7)} pages/s ${v.rssMb.toFixed(0).padStart(5)} MB peak RSS ${v.cpuSeconds.toFixed(2).padStart(6)} CPU-s`);
   console.log(`medians of ${RUNS} cold-started runs on ${availableParallelism()} cores\n${table.join("\n")}\n`);
   for (const [k, v] of Object.entries(ratios)) console.log(`${k.padEnd(52)} ${v.toFixed(2)}`);
   console.log(`audit r24 from a cold start: ${r("audit r24").seconds.toFixed(2)} s (target < 1)`);
