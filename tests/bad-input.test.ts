@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { removeOwnTemps, writesInto } from "../src/cli/outputs.ts";
+import { extractPdf } from "../src/extract/pdf.ts";
 import { Report } from "../src/model/schema.ts";
 import { ROOT, SAMPLE_TEXT } from "./helpers.ts";
 
@@ -28,6 +29,7 @@ describe.each([
   ["notes.txt", "NoSheetFound"],
   ["bomb.pdf", "OutOfMemory"], // 4 KB deflated twice, 2 GiB inflated: stopped at 1 GB of buffers
   ["huge-page.pdf", "OutOfMemory"], // 5 million operations: stopped before V8 aborts the process
+  ["crowded-page.pdf", "NoSheetFound"], // 300,000 fragments on a page: no stack overflow (was InternalError)
 ])("%s", (name, code) => {
   it(`fails with ${code}, a reason and what to do, exit 2, and says nothing else`, () => {
     const run = kanrihyo("extract", bad(name));
@@ -35,6 +37,14 @@ describe.each([
     expect(run.stderr).toMatch(new RegExp(`^${name.replace(".", "\\.")}: ${code}: .+; .+\n$`)); // no pdf.js warnings around it
     expect(run.stderr).not.toMatch(/internal error|at .*\.ts:\d+/);
   });
+});
+
+describe("a page of more fragments than a call takes arguments", () => {
+  it("is read whole by the library, every fragment kept", async () => {
+    const read = await extractPdf(readFileSync(bad("crowded-page.pdf")), "crowded-page.pdf");
+    expect(read.fragments).toHaveLength(300_000);
+    expect(new Set(read.fragments.map((f) => f.text))).toEqual(new Set(["Hello world"]));
+  }, 60_000);
 });
 
 describe("a file that can be seen but not read", () => {
@@ -102,10 +112,10 @@ describe("a batch over a folder of good and bad files", () => {
     expect(readdirSync(join(dir, "out")).sort()).toEqual(["damaged.json", "kokubunji-r5-cid-font.json", "kokubunji-r5-text.json", "kokubunji-r5.json", "mixed.json"]);
     const failures = run.stderr.split("\n").filter((l) => /^[\w.-]+: [A-Z]\w+: /.test(l));
     expect(failures.map((l) => l.split(":").slice(0, 2).join(":")).sort()).toEqual([
-      "bomb.pdf: OutOfMemory", "empty.pdf: EmptyFile", "huge-page.pdf: OutOfMemory", "locked.pdf: PasswordRequired", "minutes.pdf: NoSheetFound", "notes.txt: NoSheetFound",
+      "bomb.pdf: OutOfMemory", "crowded-page.pdf: NoSheetFound", "empty.pdf: EmptyFile", "huge-page.pdf: OutOfMemory", "locked.pdf: PasswordRequired", "minutes.pdf: NoSheetFound", "notes.txt: NoSheetFound",
       "photo.pdf: NotAPdf", "scan.pdf: NoTextLayer", "truncated.pdf: DamagedPdf",
     ]);
-    expect(run.stderr).toContain("files 14 (read 5, failed 9, skipped by --resume 0), sheets 96");
+    expect(run.stderr).toContain("files 15 (read 5, failed 10, skipped by --resume 0), sheets 96");
   });
 });
 

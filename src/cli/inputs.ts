@@ -9,7 +9,7 @@ async function filesUnder(dir: string): Promise<string[]> {
   for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     if (e.name.startsWith(".")) continue; // hidden files, and our own temporary outputs
     const path = join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await filesUnder(path)));
+    if (e.isDirectory()) for (const file of await filesUnder(path)) out.push(file);
     else if (e.isFile()) out.push(path);
   }
   return out;
@@ -21,11 +21,11 @@ export async function expandInputs(args: readonly string[]): Promise<string[]> {
     if (/[*?[]/.test(arg)) {
       const matched: string[] = [];
       for await (const path of glob(arg)) matched.push(path);
-      out.push(...matched.sort());
+      for (const path of matched.sort()) out.push(path);
       continue;
     }
     const info = await stat(arg).catch(() => null);
-    out.push(...(info?.isDirectory() ? await filesUnder(arg) : [arg])); // a missing file fails later, by name
+    for (const path of info?.isDirectory() ? await filesUnder(arg) : [arg]) out.push(path); // a missing file fails later, by name
   }
   return [...new Set(out)];
 }

@@ -43,7 +43,7 @@ export function renderTable(report: Report, lang: Lang): string {
     const missing = lang === "ja" ? "（この報告書にはない）" : "(not in this report)";
     const title = no === null ? (lang === "ja" ? "報告書全体" : "whole report") : `${lang === "ja" ? "事業" : "sheet"} ${no} ${sheet?.name ?? missing}`;
     out.push(`  ${title}${sheet ? ` (p.${sheet.page})` : ""}`);
-    out.push(...findings.map((f) => line(f, lang)));
+    for (const f of findings) out.push(line(f, lang));
   }
   const s = summarize(report);
   out.push(

@@ -143,8 +143,9 @@ export async function extractPdf(bytes: Uint8Array, file: string, options: PdfOp
   try {
     for await (const result of doc.pages()) {
       if (!result.ok) continue;
-      out.fragments.push(...result.page.fragments);
-      out.shapes.push(...result.page.shapes);
+      // Not push(...): a page may hold more fragments than a call has room for arguments.
+      for (const fragment of result.page.fragments) out.fragments.push(fragment);
+      for (const shape of result.page.shapes) out.shapes.push(shape);
       out.pageInfo.push(result.page.info);
     }
   } finally {

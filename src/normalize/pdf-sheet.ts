@@ -46,7 +46,7 @@ const is = (label: string) => (t: string) => t === label;
 /** Year columns: the header cells R３…R６ of the table above `row`. */
 function yearColumns(grid: PageGrid, below: number): { key: string; x0: number; x1: number }[] {
   const heads = grid.cells.filter((c) => c.text !== null && c.bbox[1] < below && yearKey(c.text) !== null);
-  const lastRow = Math.max(...heads.map((c) => c.bbox[1]));
+  const lastRow = heads.reduce((top, c) => Math.max(top, c.bbox[1]), -Infinity);
   return heads
     .filter((c) => Math.abs(c.bbox[1] - lastRow) < 1)
     .sort((a, b) => a.bbox[0] - b.bbox[0])

@@ -68,7 +68,7 @@ export function reviewHtml(inputs: readonly ReviewInput[]): string {
       return sheet ? `r${r}-p${sheet.page}` : `r${r}`;
     };
     nav.push(`<h3 id="r${r}">${escape(report.source.file)}</h3><p>${report.sheets.length} sheets, ${report.findings.length} findings</p>`);
-    nav.push(...report.findings.map((f) => findingItem(f, ids.get(f)!, anchorOf(f))));
+    for (const f of report.findings) nav.push(findingItem(f, ids.get(f)!, anchorOf(f)));
     for (const sheet of report.sheets) {
       const image = images.find((i) => i.page === sheet.page);
       const title = `<h2>p.${sheet.page} 事業 ${sheet.no ?? "?"} ${escape(sheet.name ?? "")}</h2>`;

@@ -119,7 +119,7 @@ export class PageGrid {
   leftOf(cell: Cell): Cell | null {
     const t = TOLERANCE.intersection;
     const candidates = this.cells.filter((c) => c.bbox[2] <= cell.bbox[0] + t && overlap(c.bbox, cell.bbox, 1) > 0);
-    const nearest = Math.max(...candidates.map((c) => c.bbox[2]));
+    const nearest = candidates.reduce((right, c) => Math.max(right, c.bbox[2]), -Infinity);
     return candidates
       .filter((c) => c.bbox[2] >= nearest - t)
       .sort((a, b) => overlap(b.bbox, cell.bbox, 1) - overlap(a.bbox, cell.bbox, 1))[0] ?? null;

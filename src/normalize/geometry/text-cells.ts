@@ -20,7 +20,8 @@ function chunksOf(fragments: readonly Fragment[]): Chunk[] {
     let current: Fragment[] = [];
     const close = () => {
       if (current.length === 0) return;
-      chunks.push({ fragments: current, bbox: unionBox(current.map((f) => f.bbox!)), size: Math.max(...current.map((f) => f.size ?? 10)) });
+      const size = current.reduce((largest, f) => Math.max(largest, f.size ?? 10), -Infinity);
+      chunks.push({ fragments: current, bbox: unionBox(current.map((f) => f.bbox!)), size });
       current = [];
     };
     for (const f of line) {
@@ -45,7 +46,7 @@ function blocksOf(chunks: Chunk[]): Chunk[] {
       blocks.push({ ...chunk, fragments: [...chunk.fragments], bbox: [...chunk.bbox] });
       continue;
     }
-    above.fragments.push(...chunk.fragments);
+    for (const f of chunk.fragments) above.fragments.push(f);
     above.bbox = [Math.min(above.bbox[0], chunk.bbox[0]), above.bbox[1], Math.max(above.bbox[2], chunk.bbox[2]), chunk.bbox[3]];
   }
   return blocks;
