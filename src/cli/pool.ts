@@ -1,5 +1,6 @@
-// A fixed set of worker threads, one file at a time each. A file that runs past the time limit
-// has its worker terminated (a hung parse cannot be interrupted otherwise) and replaced.
+// A fixed set of worker threads, one file at a time each. A file that runs past the time limit,
+// or whose reading passes the memory limits, has its worker terminated (a hung parse cannot be
+// interrupted otherwise) and replaced.
 import { basename } from "node:path";
 import type { HeapInfo } from "node:v8";
 import { Worker, type ResourceLimits } from "node:worker_threads";
@@ -33,8 +34,8 @@ export interface WorkerHeaps {
   whole: ResourceLimits;
   part: ResourceLimits;
   /** What a worker's buffers (outside its heap, so under no cap of V8's) may hold: the file's
-   * bytes, inflated streams, decoded images. A stream deflated twice can be 2 KB in the file
-   * and gigabytes inflated (fixtures/bad/bomb.pdf: 4.3 GB resident for one 4 KB file); a file
+   * bytes, inflated streams, decoded images. A stream deflated twice can be a few KB in the
+   * file and gigabytes inflated (fixtures/bad/bomb.pdf: 4.3 GB resident for 4 KB); a file
    * past this fails alone with OutOfMemory. The largest seen in a real read: 93 MB (a 58 MB
    * PDF with a font per page). Each inflate on a worker stops at it too (pdf-thread.ts). */
   buffersMb: number;
@@ -46,14 +47,17 @@ export const WORKER_HEAPS: WorkerHeaps = {
   buffersMb: 1024,
 };
 
+type TaskKind = "whole" | "part";
+const kindOf = (task: Omit<Task, "id">): TaskKind => (task.share ? "part" : "whole");
+
 /** How often a busy worker's memory is measured. An interrupt of the worker's thread, served
  * between two JavaScript steps: a native inflate, capped, runs to its end first. */
 const MEMORY_CHECK_MS = 100;
 
 /** The share of its heap limit at which a worker is ended by the pool, before V8 reaches the
  * limit. V8 ends a worker at its limit only if it can: one array grown by push past it (pdf.js's
- * operator list of a page of 25 million operators, 600 KB of file) aborts the whole process
- * with "Reached heap limit" (nodejs/node#47224). */
+ * operator list of a page of 25 million operators, fixtures/bad/huge-page.pdf, 2 KB) aborts
+ * the whole process with "Reached heap limit" (nodejs/node#47224). */
 const HEAP_SHARE = 0.85;
 
 /** Why a worker's memory, so measured, is past what the pool allows: a detail for OutOfMemory. */
@@ -62,9 +66,6 @@ function memoryOverLimit(heap: HeapInfo, heaps: WorkerHeaps, kind: TaskKind): st
   if (heap.used_heap_size > HEAP_SHARE * heap.heap_size_limit) return `heap over ${heaps[kind].maxOldGenerationSizeMb} MB`;
   return null;
 }
-
-type TaskKind = "whole" | "part";
-const kindOf = (task: Omit<Task, "id">): TaskKind => (task.share ? "part" : "whole");
 
 /** What a worker is started with. */
 export interface WorkerData {
