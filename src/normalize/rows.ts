@@ -25,7 +25,19 @@ export function splitCells(text: string): string[] {
 }
 
 const SECTION_MARK = /^[①-⑳]|^[◎●]：|^【/;
-const HEAD = /^(.+?)\s+目標(?:\s+(.*))?$/;
+
+/** `{indicator name} 目標 {cells}`: the first 目標 standing as a word after the name. Searched
+ * for, not matched by `^(.+?)\s+目標(?:\s+(.*))?$`, which backtracks through every split of a
+ * long run of whitespace (labels.ts). */
+function headRow(text: string): { name: string; rest: string } | null {
+  for (let at = text.indexOf("目標", 1); at >= 0; at = text.indexOf("目標", at + 1)) {
+    const after = text[at + "目標".length];
+    if (!/\s/.test(text[at - 1]!) || (after !== undefined && !/\s/.test(after))) continue;
+    const name = text.slice(0, at).trim();
+    if (name !== "") return { name, rest: text.slice(at + "目標".length) };
+  }
+  return null;
+}
 
 export function classifyRow(line: string): Row {
   const text = line.trim();
@@ -38,8 +50,8 @@ export function classifyRow(line: string): Row {
     const type = labelled[1] === "実績" ? "actual" : labelled[1] === "達成率" ? "rate" : labelled[1] === "目標" ? "target" : "overall";
     return { type, cells };
   }
-  const head = HEAD.exec(text);
-  if (head) return { type: "head", name: head[1]!.trim(), cells: splitCells(head[2] ?? "") };
+  const head = headRow(text);
+  if (head) return { type: "head", name: head.name, cells: splitCells(head.rest) };
   const cells = splitCells(text);
   const keys = cells.map(yearKey);
   if (cells.length > 1 && keys.every((k) => k !== null)) return { type: "years", keys: keys as string[] };

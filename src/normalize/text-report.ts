@@ -3,7 +3,7 @@
 import type { Fragment } from "../extract/fragment.ts";
 import type { Finding, Report } from "../model/schema.ts";
 import { eraToGregorian, yearKey } from "../model/era.ts";
-import { DEPARTMENT_LINE, NUMBER_LINE, PLAN_PERIOD_LINE, TITLE_LINE } from "./labels.ts";
+import { departmentLine, NUMBER_LINE, planPeriodLine, titleLine } from "./labels.ts";
 import { Segment, type Line } from "./segment.ts";
 import { readTextSheet, type SheetReading } from "./text-sheet.ts";
 
@@ -22,7 +22,7 @@ export function splitSheets(lines: readonly Line[]): Segment[] {
     if (!NUMBER_LINE.test(lines[i]!.text.trim())) continue;
     let end = i;
     for (let j = i + 1; j < Math.min(i + 4, lines.length); j++) {
-      if (DEPARTMENT_LINE.test(lines[j]!.text.trim())) {
+      if (departmentLine(lines[j]!.text.trim())) {
         end = j;
         break;
       }
@@ -35,17 +35,17 @@ export function splitSheets(lines: readonly Line[]): Segment[] {
 }
 
 export function readReportHeader(lines: readonly Line[]) {
-  const title = lines.map((l) => TITLE_LINE.exec(l.text.trim())).find((m) => m);
-  const period = lines.map((l) => PLAN_PERIOD_LINE.exec(l.text.trim())).find((m) => m);
-  const fiscalPrinted = title?.[2] ?? null;
+  const title = lines.map((l) => titleLine(l.text.trim())).find((m) => m);
+  const period = lines.map((l) => planPeriodLine(l.text.trim())).find((m) => m);
+  const fiscalPrinted = title?.fiscalYear ?? null;
   const fiscal = fiscalPrinted ? eraToGregorian(fiscalPrinted) : null;
-  const [fromPrinted, toPrinted] = period ? period[2]!.split(/[～〜~]/) : [];
+  const [fromPrinted, toPrinted] = period ? period.period.split(/[～〜~]/) : [];
   const from = fromPrinted ? eraToGregorian(fromPrinted) : null;
   const to = toPrinted ? eraToGregorian(toPrinted) : null;
   return {
-    title: title?.[1] ?? null,
+    title: title?.title ?? null,
     fiscalYear: fiscalPrinted && fiscal ? { printed: fiscalPrinted, gregorian: fiscal } : null,
-    planPeriod: period && from && to ? { plan: period[1]!.trim() || null, printed: period[2]!, from, to } : null,
+    planPeriod: period && from && to ? { plan: period.plan || null, printed: period.period, from, to } : null,
   };
 }
 

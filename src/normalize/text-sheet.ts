@@ -3,7 +3,7 @@
 import type { Finding, Sheet, YearFigures } from "../model/schema.ts";
 import { FUTURE_DIRECTIONS, GRADES } from "../model/schema.ts";
 import { findCheckedBox, printedMarks, readBoxRow } from "./boxes.ts";
-import { DEPARTMENT_LINE, LABEL, NUMBER_LINE, POLICY_LINE } from "./labels.ts";
+import { departmentLine, LABEL, NUMBER_LINE, POLICY_LINE } from "./labels.ts";
 import { joinParagraph } from "./paragraph.ts";
 import { anyOf, endsWith, is, Segment, startsWith } from "./segment.ts";
 import { readIndicatorTables } from "./text-indicators.ts";
@@ -16,13 +16,13 @@ export interface SheetReading {
 function readHeader(seg: Segment) {
   const numberAt = seg.find((t) => NUMBER_LINE.test(t));
   const number = NUMBER_LINE.exec(seg.text(numberAt));
-  const dept = DEPARTMENT_LINE.exec(seg.text(seg.find((t) => DEPARTMENT_LINE.test(t), numberAt)));
+  const dept = departmentLine(seg.text(seg.find((t) => departmentLine(t) !== null, numberAt)));
   const no = number ? Number(number[1]!.normalize("NFKC")) : null;
   return {
     no: no !== null && Number.isInteger(no) ? no : null,
     name: number?.[2]?.trim() || null,
-    department: dept?.[1]?.trim() || null,
-    targetGroup: dept?.[2]?.trim() || null,
+    department: dept?.department || null,
+    targetGroup: dept?.targetGroup || null,
   };
 }
 
