@@ -14,6 +14,14 @@ describe("parseFigure keeps the printed text and reads its value", () => {
   it.each(["－", "-", "1学年または２学年生徒全員", "1学年または２学年生徒全員（742人）", "1,2,3"])("%s → null", (printed) => {
     expect(parseFigure(printed)).toEqual({ printed, value: null });
   });
+  it.each(["2 人", "2人 ※1", "2 ※", "2　人　※"])("%s: spaces around the unit and note", (printed) => {
+    expect(parseFigure(printed)).toEqual({ printed, value: 2 });
+  });
+  it("reads a cell with a million spaces in one pass (the expression was quadratic in them)", () => {
+    const spaces = " ".repeat(1_000_000);
+    expect(parseFigure(`1${spaces}x`).value).toBeNull();
+    expect(parseFigure(`1${spaces}人${spaces}※`).value).toBe(1);
+  });
 });
 
 describe("era years", () => {
