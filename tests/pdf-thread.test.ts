@@ -10,30 +10,18 @@ import { join } from "node:path";
 import { deflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { extractPdf } from "../src/extract/pdf.ts";
+import { pdfOfObjects, streamObject } from "../fixtures/generator/raw-pdf.ts";
 import { ROOT } from "./helpers.ts";
 
 const PDF = join(ROOT, "fixtures/pdf/kokubunji-r5.pdf");
 const digest = (value: unknown) => createHash("sha256").update(JSON.stringify(value)).digest("hex");
 
-/** A PDF file of the given objects (object 1 the catalog), with its cross-reference table. */
+/** A PDF file of the given objects, written to a new temporary folder. */
 function pdfFile(name: string, objects: Buffer[]): string {
-  const parts: Buffer[] = [Buffer.from("%PDF-1.4\n")];
-  const offsets: number[] = [];
-  let at = parts[0]!.length;
-  objects.forEach((body, i) => {
-    const obj = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`), body, Buffer.from("\nendobj\n")]);
-    offsets.push(at);
-    parts.push(obj);
-    at += obj.length;
-  });
-  const xref = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}`;
-  parts.push(Buffer.from(`${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${at}\n%%EOF\n`));
   const path = join(mkdtempSync(join(tmpdir(), "kanrihyo-thread-")), name);
-  writeFileSync(path, Buffer.concat(parts));
+  writeFileSync(path, pdfOfObjects(objects));
   return path;
 }
-
-const stream = (body: Buffer, dict = "") => Buffer.concat([Buffer.from(`<< /Length ${body.length} ${dict}>>\nstream\n`), body, Buffer.from("\nendstream")]);
 
 /** A one-page PDF whose text is in a Type3 font with an image glyph (an 8×8 mask, drawn by
  * inline image): pdf.js's parser turns such a glyph into a path with a DOMMatrix. */
@@ -46,8 +34,8 @@ function type3Pdf(): string {
     Buffer.from("<< /Type /Pages /Kids [3 0 R] /Count 1 >>"),
     Buffer.from("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] /Resources << /Font << /T3 4 0 R >> >> /Contents 5 0 R >>"),
     Buffer.from("<< /Type /Font /Subtype /Type3 /FontBBox [0 0 8 8] /FontMatrix [0.125 0 0 0.125 0 0] /CharProcs << /A 6 0 R /B 6 0 R >> /Encoding << /Type /Encoding /Differences [65 /A /B] >> /FirstChar 65 /LastChar 66 /Widths [8 8] >>"),
-    stream(page),
-    stream(glyph),
+    streamObject(page),
+    streamObject(glyph),
   ]);
 }
 
@@ -63,7 +51,7 @@ function flatePdf(keep = 1): string {
     Buffer.from("<< /Type /Pages /Kids [3 0 R] /Count 1 >>"),
     Buffer.from("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 850] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>"),
     Buffer.from("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"),
-    stream(deflated.subarray(0, Math.floor(deflated.length * keep)), "/Filter /FlateDecode "),
+    streamObject(deflated.subarray(0, Math.floor(deflated.length * keep)), "/Filter /FlateDecode "),
   ]);
 }
 

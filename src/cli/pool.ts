@@ -5,6 +5,7 @@ import { basename } from "node:path";
 import type { HeapInfo } from "node:v8";
 import { Worker, type ResourceLimits } from "node:worker_threads";
 import { claimForEnding, newEndGuard, type EndGuard } from "../extract/end-guard.ts";
+import type { PdfThreadOptions } from "../extract/pdf-thread.ts";
 import type { PackedPageResult } from "../extract/packed-page.ts";
 import { failureOf, type PageMessage, type Task, type TaskResult } from "./task.ts";
 
@@ -63,17 +64,16 @@ const HEAP_SHARE = 0.85;
 /** Why a worker's memory, so measured, is past what the pool allows: a detail for OutOfMemory. */
 function memoryOverLimit(heap: HeapInfo, heaps: WorkerHeaps, kind: TaskKind): string | null {
   if (heap.external_memory > heaps.buffersMb * 2 ** 20) return `buffers over ${heaps.buffersMb} MB`;
-  if (heap.used_heap_size > HEAP_SHARE * heap.heap_size_limit) return `heap over ${heaps[kind].maxOldGenerationSizeMb} MB`;
+  if (heap.used_heap_size > HEAP_SHARE * heap.heap_size_limit) return heapOverLimit(heaps, kind);
   return null;
 }
 
-/** What a worker is started with. */
-export interface WorkerData {
-  /** Taken before the worker is terminated, so that it is not inflating then (end-guard.ts). */
-  endGuard: EndGuard;
-  /** The most bytes one inflate may give (WorkerHeaps.buffersMb). */
-  maxInflatedBytes: number;
-}
+const heapOverLimit = (heaps: WorkerHeaps, kind: TaskKind) => `heap over ${heaps[kind].maxOldGenerationSizeMb} MB`;
+
+/** What a worker is started with: how its thread is prepared for pdf.js. Its end guard is
+ * taken before it is terminated, so that it is not inflating then (end-guard.ts); its inflates
+ * stop at WorkerHeaps.buffersMb. */
+export type WorkerData = Required<PdfThreadOptions>;
 
 const endGuards = new WeakMap<Worker, EndGuard>();
 
@@ -187,7 +187,7 @@ export class WorkerPool {
       const onError = (error: Error & { code?: string }) => {
         this.replace(slot);
         if (error.code !== "ERR_WORKER_OUT_OF_MEMORY") return finish({ id, ok: false, internal: error.stack ?? error.message });
-        finish({ id, ok: false, error: { code: "OutOfMemory", file: basename(task.path), detail: `heap over ${this.heaps[slot.kind].maxOldGenerationSizeMb} MB` } });
+        finish({ id, ok: false, error: { code: "OutOfMemory", file: basename(task.path), detail: heapOverLimit(this.heaps, slot.kind) } });
       };
       const timer = setTimeout(() => {
         this.replace(slot);

@@ -2,9 +2,9 @@
 // it allocated is garbage, so a scavenge then copies almost nothing (~1 ms). Left to V8, the
 // scavenge falls inside the next file and copies that document's live structures (its parsed
 // objects, fonts, page readings), some of them into the old generation, whose collections
-// cost far more (--trace-gc: one such scavenge per four-page file, ~2 MB kept). 200 files took 8.78 → 7.74 s with --jobs 1 (medians of 8
-// alternating runs; faster in 6 of the 8 pairs); with --jobs 2 the medians were equal but 7 of
-// the 8 pairs faster (means 5.47 → 5.21 s).
+// cost far more (--trace-gc: one such scavenge per four-page file, ~2 MB kept). 200 files took
+// 8.78 → 7.74 s with --jobs 1 (medians of 8 alternating runs; faster in 6 of the 8 pairs); with
+// --jobs 2 the medians were equal but 7 of the 8 pairs faster (means 5.47 → 5.21 s).
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 
