@@ -35,7 +35,7 @@ describe("kanrihyo audit", () => {
     const en = kanrihyo("audit", SAMPLE_TEXT);
     expect(en.stdout).toContain("sheet 11 保育施設の利用定員数の拡充による待機児童解消 (p.11)");
     expect(en.stdout).toMatch(/EVALUATION_MISMATCH .*B \(expected A\)/);
-    expect(en.stdout).toContain("24 sheets, 201 figures checked: 1 errors, 0 warnings, 1 info");
+    expect(en.stdout).toContain("24 sheets, 201 figures checked: 1 error, 0 warnings, 1 info");
     const ja = kanrihyo("audit", SAMPLE_TEXT, "--lang", "ja");
     expect(ja.stdout).toContain("評価 B は総合達成率 100.6% の区分 A と異なります");
   });

@@ -25,6 +25,9 @@ export function summarize(report: Report): Summary {
   };
 }
 
+/** "1 error", "2 errors": the summary is read by people. */
+const counted = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
+
 function line(f: Finding, lang: Lang): string {
   const where = [f.indicator ? `#${f.indicator}` : "", f.year ?? "", f.field ?? ""].filter(Boolean).join(" ");
   const expected = f.expected !== null ? (lang === "ja" ? ` (期待値 ${f.expected})` : ` (expected ${f.expected})`) : "";
@@ -35,7 +38,11 @@ function line(f: Finding, lang: Lang): string {
 export function renderTable(report: Report, lang: Lang): string {
   const out: string[] = [`${report.source.file}`];
   const bySheet = new Map<number | null, Finding[]>();
-  for (const f of report.findings) bySheet.set(f.sheet, [...(bySheet.get(f.sheet) ?? []), f]);
+  for (const f of report.findings) {
+    const group = bySheet.get(f.sheet);
+    if (group) group.push(f);
+    else bySheet.set(f.sheet, [f]);
+  }
   const order = [...bySheet.keys()].sort((a, b) => (a ?? Infinity) - (b ?? Infinity));
   for (const no of order) {
     const findings = bySheet.get(no)!;
@@ -49,7 +56,7 @@ export function renderTable(report: Report, lang: Lang): string {
   out.push(
     lang === "ja"
       ? `  ${s.sheets} シート、${s.figuresChecked} 数値を検査: エラー ${s.error}、警告 ${s.warning}、情報 ${s.info}`
-      : `  ${s.sheets} sheets, ${s.figuresChecked} figures checked: ${s.error} errors, ${s.warning} warnings, ${s.info} info`,
+      : `  ${counted(s.sheets, "sheet")}, ${counted(s.figuresChecked, "figure")} checked: ${counted(s.error, "error")}, ${counted(s.warning, "warning")}, ${s.info} info`,
   );
   return out.join("\n");
 }
