@@ -43,6 +43,16 @@ for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]]) {
   });
 }
 
+// A reader that stops early (`kanrihyo extract r5.pdf | head`) closes the pipe, and writing on
+// fails with EPIPE, which unhandled ends Node with a stack trace. The run goes on instead: its
+// files are still written and its exit code still says what was found; only output nobody
+// reads is dropped.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error) => {
+    if (error.code !== "EPIPE" && error.code !== "ERR_STREAM_DESTROYED") throw error;
+  });
+}
+
 const io = {
   stdout: (s) => process.stdout.write(s + "\n"),
   stderr: (s) => process.stderr.write(s + "\n"),

@@ -1,7 +1,7 @@
 // Typed input errors: a stable code, the file, and what to do, in Japanese and English.
 
 export const ERROR_CODES = {
-  NotAPdf: { ja: "PDF でもテキストでもありません", en: "not a PDF or a text file", todo: { ja: "進行管理票の PDF かテキストを指定してください", en: "give a 進行管理票 PDF or its extracted text" } },
+  NotAPdf: { ja: "PDF でもテキストでもありません", en: "not a PDF or a text file", todo: { ja: "進行管理票の PDF か、そのテキスト（UTF-8、BOM 付き UTF-16、Shift_JIS）を指定してください", en: "give a 進行管理票 PDF or its extracted text (UTF-8, UTF-16 with a byte-order mark, or Shift_JIS)" } },
   EmptyFile: { ja: "ファイルが空です", en: "the file is empty", todo: { ja: "ダウンロードをやり直してください", en: "download the file again" } },
   NoSheetFound: { ja: "進行管理票のシートが見つかりません", en: "no 進行管理票 sheet found", todo: { ja: "事業番号・事業名のある進行管理票か確認してください", en: "check that this is a progress-management report with 事業番号 / 事業名 headers" } },
   PasswordRequired: { ja: "PDF にパスワードが必要です", en: "the PDF needs a password to open", todo: { ja: "--password で文書を開くパスワードを指定してください", en: "give the document's open password with --password" } },

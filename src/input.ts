@@ -1,8 +1,8 @@
 // What kind of input a file is, judged from its bytes (never from its name).
-import { decodeText } from "./extract/text.ts";
+import { decodeText, type DecodedText } from "./extract/text.ts";
 import { InputError } from "./errors.ts";
 
-export type InputKind = { kind: "pdf" } | { kind: "text"; text: string };
+export type InputKind = { kind: "pdf" } | ({ kind: "text" } & DecodedText);
 
 const PDF_MAGIC = "%PDF-";
 
@@ -15,5 +15,5 @@ export function detectInput(bytes: Uint8Array, file: string): InputKind {
   if (isPdf(bytes)) return { kind: "pdf" };
   const text = decodeText(bytes);
   if (text === null) throw new InputError("NotAPdf", file, `starts with bytes ${Buffer.from(bytes.subarray(0, 8)).toString("hex")}`);
-  return { kind: "text", text };
+  return { kind: "text", ...text };
 }

@@ -53,7 +53,7 @@ export async function extractOrCount(bytes: Uint8Array, name: string, options: E
   const file = basename(name);
   const input = detectInput(bytes, file);
   const source = { file, sha256: sha256(bytes), kind: input.kind };
-  if (input.kind !== "pdf") return { report: toReport(source, readText(input.text)) };
+  if (input.kind !== "pdf") return { report: toReport({ ...source, encoding: input.encoding }, readText(input.text)) };
   const { pages, read } = await readUnlessLong(bytes, file, options, splitAbove, async (doc) => assemblePdfReport(await readPdfPages(doc.pages()), doc.numPages));
   return read ? { report: toReport(source, pdfReading(read, file)) } : { pages, sha256: source.sha256 };
 }

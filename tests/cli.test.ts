@@ -1,5 +1,5 @@
 // The real command line, run as a user runs it, on real files.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -70,6 +70,25 @@ describe("kanrihyo extract", () => {
     expect(run.stderr).toContain("empty.txt: EmptyFile");
     expect(readdirSync(join(dir, "out"))).toEqual(["report.pdf.json"]);
   });
+});
+
+describe("a reader that stops reading (kanrihyo … | head)", () => {
+  /** The CLI's exit code when whoever reads its stdout and stderr has closed both at once. */
+  function unread(...args: string[]): Promise<number | null> {
+    const child = spawn(process.execPath, [join(ROOT, "bin/kanrihyo.js"), ...args], { stdio: ["ignore", "pipe", "pipe"] });
+    child.stdout.destroy(); // every write of the CLI's now meets a closed pipe (EPIPE)
+    child.stderr.destroy();
+    return new Promise((resolve) => child.on("close", resolve));
+  }
+
+  it("ends the run as it would have, writing every file, instead of crashing on EPIPE", async () => {
+    expect(await unread("extract", SAMPLE_TEXT)).toBe(0);
+    expect(await unread("audit", SAMPLE_TEXT)).toBe(1);
+    const dir = tmp();
+    const batch = [SAMPLE_TEXT, join(ROOT, "fixtures/pdf/kokubunji-r5.pdf"), join(ROOT, "fixtures/bad/empty.pdf")];
+    expect(await unread("extract", ...batch, "--out-dir", dir)).toBe(2); // the empty file, as ever
+    expect(readdirSync(dir).sort()).toEqual(["kokubunji-r5.json", "kokubunji-r5~2.json"]);
+  }, 60_000);
 });
 
 describe("encrypted PDFs", () => {

@@ -86,12 +86,20 @@ export type Finding = z.infer<typeof Finding>;
 
 export const EraYear = z.object({ printed: z.string(), gregorian: z.number().int() });
 
+/** The encodings a text report is read in: what pdftotext writes, and what Windows saves as
+ * "Unicode" (UTF-16 with its byte-order mark) or as ANSI on a Japanese system (Shift_JIS, that
+ * is Windows-31J/CP932). */
+export const TEXT_ENCODINGS = ["utf-8", "utf-16le", "utf-16be", "shift_jis"] as const;
+export type TextEncoding = (typeof TEXT_ENCODINGS)[number];
+
 export const Report = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   source: z.object({
     file: z.string(),
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
     kind: z.enum(["pdf", "text"]),
+    /** How a text input's bytes were decoded (absent for a PDF). */
+    encoding: z.enum(TEXT_ENCODINGS).optional(),
     pages: z.number().int().nonnegative(),
   }),
   title: z.string().nullable(),

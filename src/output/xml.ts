@@ -30,7 +30,7 @@ export function reportXml(report: Report): string {
     "?xml": { "@_version": "1.0", "@_encoding": "UTF-8" },
     report: {
       "@_schemaVersion": report.schemaVersion,
-      source: { "@_file": report.source.file, "@_sha256": report.source.sha256, "@_kind": report.source.kind, "@_pages": report.source.pages },
+      source: { "@_file": report.source.file, "@_sha256": report.source.sha256, "@_kind": report.source.kind, ...(report.source.encoding ? { "@_encoding": report.source.encoding } : {}), "@_pages": report.source.pages },
       ...(report.title ? { title: report.title } : {}),
       ...(report.fiscalYear ? { fiscalYear: { "@_gregorian": report.fiscalYear.gregorian, "#text": report.fiscalYear.printed } } : {}),
       ...(report.planPeriod ? { planPeriod: { "@_from": report.planPeriod.from, "@_to": report.planPeriod.to, "@_plan": report.planPeriod.plan ?? "", "#text": report.planPeriod.printed } } : {}),
