@@ -1,4 +1,5 @@
-// Typed input errors: a stable code, the file, and what to do, in Japanese and English.
+// Typed input errors: a stable code, the file, and what to do, in Japanese and English. An output
+// that cannot be written is one too (Unwritable), named by its own path.
 
 export const ERROR_CODES = {
   NotAPdf: { ja: "PDF でもテキストでもありません", en: "not a PDF or a text file", todo: { ja: "進行管理票の PDF か、そのテキスト（UTF-8、BOM 付き UTF-16、Shift_JIS）を指定してください", en: "give a 進行管理票 PDF or its extracted text (UTF-8, UTF-16 with a byte-order mark, or Shift_JIS)" } },
@@ -14,6 +15,7 @@ export const ERROR_CODES = {
   OutOfMemory: { ja: "読み込みに必要なメモリが上限を超えました", en: "reading it needed more memory than a worker may use", todo: { ja: "極端に大きな画像・ストリーム・ページ（壊れたか悪意のあるファイル）がないか確認し、正常なファイルなら分割してください", en: "check it for very large images, streams or pages (a damaged or hostile file); split a genuine one into smaller files" } },
   ChangedWhileRead: { ja: "読み込み中にファイルが変わりました", en: "the file changed while it was being read", todo: { ja: "書き込みが終わってから読み込み直してください", en: "read it again once nothing is writing it" } },
   Unreadable: { ja: "ファイルを読めません", en: "the file cannot be read", todo: { ja: "パスと権限を確認してください", en: "check the path and permissions" } },
+  Unwritable: { ja: "出力を書き込めません", en: "the output cannot be written", todo: { ja: "出力先のフォルダ・権限・空き容量を確認してください", en: "check the output's folder, its permissions and the free space" } },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

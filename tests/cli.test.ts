@@ -1,6 +1,6 @@
 // The real command line, run as a user runs it, on real files.
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync, readdirSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -89,6 +89,39 @@ describe("a reader that stops reading (kanrihyo … | head)", () => {
     expect(await unread("extract", ...batch, "--out-dir", dir)).toBe(2); // the empty file, as ever
     expect(readdirSync(dir).sort()).toEqual(["kokubunji-r5.json", "kokubunji-r5~2.json"]);
   }, 60_000);
+});
+
+describe("outputs that cannot be written", () => {
+  const PDF = join(ROOT, "fixtures/pdf/kokubunji-r5.pdf");
+
+  it("are refused before any input is read: -o, --out-dir and --html", () => {
+    const dir = tmp();
+    writeFileSync(join(dir, "a-file"), "");
+    const cases = [
+      [["extract", SAMPLE_TEXT, PDF, "-o", join(dir, "missing/r5.json")], `no folder ${join(dir, "missing")}`],
+      [["extract", SAMPLE_TEXT, PDF, "-o", dir], "a folder"],
+      [["extract", SAMPLE_TEXT, PDF, "--out-dir", join(dir, "a-file")], "EEXIST: not a folder"],
+      [["extract", SAMPLE_TEXT, PDF, "--out-dir", join(dir, "a-file/out")], "ENOTDIR: not a folder"],
+      [["audit", SAMPLE_TEXT, PDF, "--html", join(dir, "a-file/review.html")], `${join(dir, "a-file")} is not a folder`],
+    ] as const;
+    for (const [args, detail] of cases) {
+      const run = kanrihyo(...args);
+      expect({ args, code: run.code, stdout: run.stdout }).toEqual({ args, code: 2, stdout: "" });
+      expect(run.stderr).toMatch(new RegExp(`: Unwritable: the output cannot be written \\(${detail.replace(/[/.]/g, "\\$&")}\\); check the output's folder`));
+      expect(run.stderr).not.toContain("[1/2]"); // no input was read
+    }
+  });
+
+  it("fail their own file alone, in a batch written by workers or by the main thread", () => {
+    for (const command of ["extract", "audit"]) { // an audit of two files compares them, so this thread writes
+      const dir = tmp();
+      mkdirSync(join(dir, "kokubunji-r5.json")); // where the text's JSON would go
+      const run = kanrihyo(command, SAMPLE_TEXT, join(ROOT, "fixtures/pdf/broken-figures.pdf"), "--out-dir", dir);
+      expect(run.code, run.stderr).toBe(2);
+      expect(run.stderr).toContain(`${join(dir, "kokubunji-r5.json")}: Unwritable: the output cannot be written (EISDIR)`);
+      expect(readdirSync(dir).sort()).toEqual(["broken-figures.json", "kokubunji-r5.json"]); // no temporary file left
+    }
+  });
 });
 
 describe("encrypted PDFs", () => {

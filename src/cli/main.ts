@@ -1,6 +1,6 @@
 // The command line: `kanrihyo extract|audit <file|folder|glob…>`. Files are read on worker
 // threads (one pdf.js each), bounded by p-limit; all reading and writing of files is here.
-import { mkdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { basename, join } from "node:path";
 import { parseArgs } from "node:util";
@@ -17,7 +17,7 @@ import { summaryOf } from "./finish.ts";
 import { expandInputs } from "./inputs.ts";
 import { chooseLang, type Lang } from "./lang.ts";
 import { BATCH_NODE_OPTIONS, jobsOf, OPTIONS, positive } from "./options.ts";
-import { FORMATS, isCurrent, outputStems, removeOwnTemps, removeStaleTemps, writeAtomic, writeCombined, writeReport, writesInto, type Format } from "./outputs.ts";
+import { checkFile, checkFolder, FORMATS, isCurrent, outputStems, removeOwnTemps, removeStaleTemps, writeAtomic, writeCombined, writeReport, writesInto, type Format } from "./outputs.ts";
 import { pageRanges, sharesOf, splitAbove, type Share } from "./parts.ts";
 import { endWorker, WorkerPool } from "./pool.ts";
 import type { Summary, Task, TaskResult } from "./task.ts";
@@ -138,8 +138,16 @@ async function plan(argv: string[], io: Io): Promise<Plan | number> {
     return EXIT.unreadable;
   }
   const outDir = values["out-dir"];
+  try {
+    if (outDir) checkFolder(outDir);
+    if (values.output && command === "extract" && !outDir) checkFile(values.output);
+    if (values.html && command === "audit") checkFile(values.html);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    io.stderr(e.describe(lang));
+    return EXIT.unreadable;
+  }
   if (outDir) {
-    await mkdir(outDir, { recursive: true });
     await removeStaleTemps(outDir);
     writesInto(outDir); // by the workers
   }
@@ -225,16 +233,27 @@ async function readAll(p: Plan, io: Io): Promise<Outcome[]> {
   }
 }
 
-/** What the main thread still writes or prints once the workers are done. */
-async function emit(p: Plan, io: Io, returned: Outcome[], reports: Report[]): Promise<void> {
+/** What the main thread still writes or prints once the workers are done; the outputs that
+ * could not be written (Unwritable), each without keeping the others from being written. */
+async function emit(p: Plan, io: Io, returned: Outcome[], reports: Report[]): Promise<InputError[]> {
   const { command, values, outDir, formats } = p;
-  if (outDir && command === "audit" && p.needReports) for (const [i, r] of reports.entries()) writeReport(outDir, returned[i]!.stem, r, formats);
-  if (outDir && formats.includes("csv") && reports.length > 0) writeCombined(outDir, reports);
-  if (values.html && command === "audit") await writeReview(values.html, returned.map((o) => o.path), reports, values.password);
-  if (outDir) return;
-  if (command === "extract" && values.output) writeAtomic(values.output, reports.length === 1 ? reportJson(reports[0]!) : toJson(reports));
+  const unwritten: InputError[] = [];
+  const attempt = async (write: () => void | Promise<void>) => {
+    try {
+      await write();
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      unwritten.push(e);
+    }
+  };
+  if (outDir && command === "audit" && p.needReports) for (const [i, r] of reports.entries()) await attempt(() => writeReport(outDir, returned[i]!.stem, r, formats));
+  if (outDir && formats.includes("csv") && reports.length > 0) await attempt(() => writeCombined(outDir, reports));
+  if (values.html && command === "audit") await attempt(() => writeReview(values.html!, returned.map((o) => o.path), reports, values.password));
+  if (outDir) return unwritten;
+  if (command === "extract" && values.output) await attempt(() => writeAtomic(values.output!, reports.length === 1 ? reportJson(reports[0]!) : toJson(reports)));
   else if (command === "audit" && !values.json) for (const r of reports) io.stdout(renderTable(r, p.lang));
   else if (reports.length > 0) io.stdout(toJson(reports.length === 1 ? reports[0] : reports).trimEnd());
+  return unwritten;
 }
 
 async function run(argv: string[], io: Io): Promise<number> {
@@ -255,7 +274,8 @@ async function run(argv: string[], io: Io): Promise<number> {
   const returned = good.filter((o) => (o.result as { report: Report | null }).report !== null);
   const read = returned.map((o) => (o.result as { report: Report }).report);
   const reports = p.command === "audit" ? auditSeries(read) : read;
-  await emit(p, io, returned, reports);
+  const unwritten = await emit(p, io, returned, reports);
+  for (const e of unwritten) io.stderr(e.describe(p.lang));
 
   // Counted from the audited reports where this thread has them (they include the comparisons).
   const counted = p.needReports ? reports.map(summaryOf) : good.map((o) => (o.result as { summary: Summary }).summary);
@@ -268,6 +288,6 @@ async function run(argv: string[], io: Io): Promise<number> {
       : `files ${p.inputs.length} (read ${good.length}, failed ${failures}, skipped by --resume ${p.skipped}), sheets ${sheets}, findings ${findings}`);
   }
   if (outcomes.some((o) => !o.result.ok && "internal" in o.result)) return EXIT.internal;
-  if (failures > 0) return EXIT.unreadable;
+  if (failures > 0 || unwritten.length > 0) return EXIT.unreadable;
   return p.command === "audit" && counted.some((r) => r.errors > 0) ? EXIT.findings : EXIT.ok;
 }

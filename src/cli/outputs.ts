@@ -1,8 +1,9 @@
 // Output files: one per input, named after it, written atomically; stale temporary files of an
 // interrupted run are removed; --resume recognises outputs that are complete and current.
-import { closeSync, openSync, renameSync, writeSync } from "node:fs";
+import { accessSync, closeSync, constants, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { readdir, readFile, rm } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
+import { InputError } from "../errors.ts";
 import { Report } from "../model/schema.ts";
 import { indicatorsCsv, sheetsCsv } from "../output/csv.ts";
 import { reportJson } from "../output/json.ts";
@@ -23,14 +24,47 @@ export function writeAtomic(path: string, text: string | Iterable<string>): void
   // Named with the process id, which its worker threads share: removeOwnTemps finds them.
   const tmp = join(path, "..", `.${basename(path)}.${process.pid}.tmp`);
   writesInto(dirname(path));
-  const fd = openSync(tmp, "w");
   try {
-    if (typeof text === "string") writeSync(fd, text);
-    else for (const chunk of text) writeSync(fd, chunk);
-  } finally {
-    closeSync(fd);
+    const fd = openSync(tmp, "w");
+    try {
+      if (typeof text === "string") writeSync(fd, text);
+      else for (const chunk of text) writeSync(fd, chunk);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true }); // a disk that filled up keeps no half file
+    throw isSystemError(e) ? unwritable(path, e) : e;
   }
-  renameSync(tmp, path);
+}
+
+const isSystemError = (e: unknown): e is NodeJS.ErrnoException => e instanceof Error && typeof (e as NodeJS.ErrnoException).syscall === "string";
+const unwritable = (path: string, e: NodeJS.ErrnoException | string) => new InputError("Unwritable", path, typeof e === "string" ? e : (e.code ?? e.message));
+
+/** Throws Unwritable unless `dir` is a folder this process may write in, made if missing: checked
+ * before any input is read, so that a mistyped destination does not cost the batch. */
+export function checkFolder(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+  } catch (e) {
+    throw isSystemError(e) ? unwritable(dir, e.code === "EEXIST" || e.code === "ENOTDIR" ? `${e.code}: not a folder` : e) : e;
+  }
+}
+
+/** Throws Unwritable unless a file can be written at `path`: its folder exists and may be
+ * written in, and it is not itself a folder. */
+export function checkFile(path: string): void {
+  const folder = statSync(dirname(path), { throwIfNoEntry: false });
+  if (!folder) throw unwritable(path, `no folder ${dirname(path)}`);
+  if (!folder.isDirectory()) throw unwritable(path, `${dirname(path)} is not a folder`);
+  if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) throw unwritable(path, "a folder");
+  try {
+    accessSync(dirname(path), constants.W_OK);
+  } catch (e) {
+    throw isSystemError(e) ? unwritable(path, e) : e;
+  }
 }
 
 /** Says that this process (or one of its workers) writes outputs into `dir`. */
