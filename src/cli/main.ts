@@ -126,7 +126,13 @@ async function plan(argv: string[], io: Io): Promise<Plan | number> {
     return values.help ? EXIT.ok : EXIT.unreadable;
   }
   const lang = chooseLang(values.lang, io.env);
-  const inputs = await expandInputs(args);
+  const { files: inputs, ownOutputs } = await expandInputs(args);
+  if (ownOutputs.length > 0 && !values.quiet) {
+    const some = ownOutputs.slice(0, 3).join(", ") + (ownOutputs.length > 3 ? (lang === "ja" ? " ほか" : ", …") : "");
+    io.stderr(lang === "ja"
+      ? `kanrihyo が書いたファイル ${ownOutputs.length} 件（JSON・CSV・XML・確認ページ）は入力にしません: ${some}`
+      : `left out ${ownOutputs.length} file(s) that kanrihyo wrote (JSON, CSV, XML, review pages): ${some}`);
+  }
   if (inputs.length === 0) {
     io.stderr(lang === "ja" ? "入力ファイルが見つかりません" : "no input file matched");
     return EXIT.unreadable;
