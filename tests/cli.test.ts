@@ -23,6 +23,24 @@ describe("kanrihyo --version", () => {
   });
 });
 
+describe("option values that cannot be used", () => {
+  it("are refused with what is wrong, not replaced by the default", () => {
+    const cases = [
+      [["--jobs", "0"], '--jobs "0": give a whole number above zero'],
+      [["--jobs", "1.5"], '--jobs "1.5": give a whole number above zero'],
+      [["--timeout", "2m"], '--timeout "2m": give a number above zero'],
+      [["--max-size", "0"], '--max-size "0": give a number above zero'],
+      [["--max-pages", ""], '--max-pages "": give a whole number above zero'],
+      [["--lang", "fr"], '--lang "fr": give ja or en'],
+    ] as const;
+    for (const [option, message] of cases) {
+      const run = kanrihyo("extract", SAMPLE_TEXT, ...option);
+      expect({ option, code: run.code, stdout: run.stdout, first: run.stderr.split("\n")[0] }).toEqual({ option, code: 2, stdout: "", first: message });
+    }
+    expect(kanrihyo("extract", SAMPLE_TEXT, "--timeout", "0.5", "--max-pages", "1e3", "--jobs", "1").code).toBe(0);
+  });
+});
+
 describe("kanrihyo audit", () => {
   it("prints the sample's findings as JSON, matching the golden file, and exits 1 for its error", () => {
     const run = kanrihyo("audit", SAMPLE_TEXT, "--json");

@@ -16,7 +16,7 @@ import { readInParts, readStreamed } from "./assemble.ts";
 import { summaryOf } from "./finish.ts";
 import { expandInputs } from "./inputs.ts";
 import { chooseLang, type Lang } from "./lang.ts";
-import { BATCH_NODE_OPTIONS, jobsOf, OPTIONS, positive } from "./options.ts";
+import { BATCH_NODE_OPTIONS, jobsOf, optionError, OPTIONS, positive } from "./options.ts";
 import { checkFile, checkFolder, FORMATS, isCurrent, outputStems, removeOwnTemps, removeStaleTemps, writeAtomic, writeCombined, writeReport, writesInto, type Format } from "./outputs.ts";
 import { pageRanges, sharesOf, splitAbove, type Share } from "./parts.ts";
 import { endWorker, WorkerPool } from "./pool.ts";
@@ -126,6 +126,11 @@ async function plan(argv: string[], io: Io): Promise<Plan | number> {
     return values.help ? EXIT.ok : EXIT.unreadable;
   }
   const lang = chooseLang(values.lang, io.env);
+  const wrong = optionError(values);
+  if (wrong) {
+    io.stderr(`${wrong}\n${USAGE}`);
+    return EXIT.unreadable;
+  }
   const { files: inputs, ownOutputs } = await expandInputs(args);
   if (ownOutputs.length > 0 && !values.quiet) {
     const some = ownOutputs.slice(0, 3).join(", ") + (ownOutputs.length > 3 ? (lang === "ja" ? " ほか" : ", …") : "");

@@ -17,6 +17,24 @@ export const positive = (text: string | undefined, fallback: number): number => 
   return text !== undefined && Number.isFinite(n) && n > 0 ? n : fallback;
 };
 
+/** What is wrong with an option's value, if anything: a limit that is not a number above zero
+ * (a whole one for --jobs and --max-pages), a language other than ja or en. A value that
+ * cannot be used is refused rather than replaced by the default: `--timeout 2m` must not run
+ * with 120 s while its user thinks it runs with two minutes. */
+export function optionError(values: { [K in "jobs" | "timeout" | "max-size" | "max-pages" | "lang"]?: string }): string | null {
+  for (const name of ["jobs", "timeout", "max-size", "max-pages"] as const) {
+    const text = values[name];
+    if (text === undefined) continue;
+    const n = Number(text);
+    const whole = name === "jobs" || name === "max-pages";
+    if (text.trim() === "" || !Number.isFinite(n) || n <= 0 || (whole && !Number.isInteger(n))) {
+      return `--${name} ${JSON.stringify(text)}: give ${whole ? "a whole number" : "a number"} above zero`;
+    }
+  }
+  if (values.lang !== undefined && values.lang !== "ja" && values.lang !== "en") return `--lang ${JSON.stringify(values.lang)}: give ja or en`;
+  return null;
+}
+
 /** How many workers read at once: --jobs, by default one per core. */
 export const jobsOf = (jobs: string | undefined): number => Math.max(1, Math.floor(positive(jobs, availableParallelism())));
 
