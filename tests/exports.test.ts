@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { XMLParser } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import { Report } from "../src/model/schema.ts";
-import { INDICATOR_COLUMNS } from "../src/output/csv.ts";
+import { INDICATOR_COLUMNS, indicatorsCsv, sheetsCsv } from "../src/output/csv.ts";
 import { reportJson } from "../src/output/json.ts";
 import { audit, extract } from "../src/report.ts";
 import { ROOT, SAMPLE_TEXT } from "./helpers.ts";
@@ -103,5 +103,34 @@ describe("JSON written in pieces", () => {
     ["a report of one sheet", { ...sample, sheets: sample.sheets.slice(0, 1) }],
   ])("is byte for byte JSON.stringify(report, null, 2) for %s", (_, report) => {
     expect([...reportJson(report)].join("")).toBe(JSON.stringify(report, null, 2) + "\n");
+  });
+});
+
+describe("CSV cells a spreadsheet would run as formulas", () => {
+  it("get a leading apostrophe; plain numbers, a lone dash and every other text stay as printed", () => {
+    const [sheet] = sample.sheets;
+    const figures = { R3: { printed: "-5", value: -5 }, R4: { printed: "+1.5%", value: 1.5 }, R5: { printed: "-", value: null }, R6: { printed: "=1+1", value: null } };
+    const planted = {
+      ...sample,
+      sheets: [{
+        ...sheet!,
+        name: '=HYPERLINK("http://example.invalid","x")',
+        department: "@SUM(A1)",
+        content: "-2+3 (a cell beginning with a sum)",
+        indicators: [{ ...sheet!.indicators[0]!, name: "+cmd|' /C calc'!A0", rowLabel: "\t=1", target: figures }],
+      }],
+    };
+    const [header, ...rows] = parseCsv(indicatorsCsv([planted]).slice(1));
+    const column = (name: string) => rows.map((r) => r[header!.indexOf(name)]);
+    expect(column("programme")[0]).toBe(`'=HYPERLINK("http://example.invalid","x")`);
+    expect(column("department")[0]).toBe("'@SUM(A1)");
+    expect(column("indicator")[0]).toBe("'+cmd|' /C calc'!A0");
+    expect(column("row_label")[0]).toBe("'\t=1");
+    expect(column("target")).toEqual(["-5", "+1.5%", "-", "'=1+1"]);
+    expect(column("target_value")).toEqual(["-5", "1.5", "", ""]);
+    const [sheetHeader, sheetRow] = parseCsv(sheetsCsv(planted).slice(1));
+    expect(sheetRow![sheetHeader!.indexOf("content")]).toBe("'-2+3 (a cell beginning with a sum)");
+    expect(sheetRow![sheetHeader!.indexOf("target_group")]).toBe(sheet!.targetGroup); // untouched
+    expect([...reportJson(planted)].join("")).toContain('"name": "=HYPERLINK(\\"http://example.invalid\\",\\"x\\")"'); // JSON as printed
   });
 });

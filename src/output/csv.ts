@@ -6,9 +6,16 @@ import type { Figure, Finding, Report, Sheet } from "../model/schema.ts";
 const BOM = "\uFEFF";
 const CRLF = "\r\n";
 
+/** Text that a spreadsheet would run as a formula (it begins with = + - @, a tab or a carriage
+ * return, and is not a plain number such as "-5" or "+1.5%"). A field of a damaged or hostile
+ * PDF could hold `=HYPERLINK(…)` or a DDE call; clerks open these files in Excel. */
+const FORMULA = /^(?:[=@\t\r]|[+\-](?![\d,.]*%?$))/;
+
+/** One CSV field. Formula-like text gets a leading apostrophe (OWASP's advice), shown by the
+ * spreadsheet as text; JSON and XML keep every string exactly as printed. */
 function cell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return "";
-  const text = String(value);
+  const text = typeof value === "string" && FORMULA.test(value) ? `'${value}` : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
