@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { Report } from "../src/model/schema.ts";
 import { INDICATOR_COLUMNS, indicatorsCsv, sheetsCsv } from "../src/output/csv.ts";
 import { reportJson } from "../src/output/json.ts";
+import { reportXml } from "../src/output/xml.ts";
 import { audit, extract } from "../src/report.ts";
 import { ROOT, SAMPLE_TEXT } from "./helpers.ts";
 
@@ -132,5 +133,18 @@ describe("CSV cells a spreadsheet would run as formulas", () => {
     expect(sheetRow![sheetHeader!.indexOf("content")]).toBe("'-2+3 (a cell beginning with a sum)");
     expect(sheetRow![sheetHeader!.indexOf("target_group")]).toBe(sheet!.targetGroup); // untouched
     expect([...reportJson(planted)].join("")).toContain('"name": "=HYPERLINK(\\"http://example.invalid\\",\\"x\\")"'); // JSON as printed
+  });
+});
+
+describe("XML of text that XML 1.0 cannot hold", () => {
+  it("is well-formed: such characters become U+FFFD, markup characters are escaped, the JSON keeps both", () => {
+    const [sheet] = sample.sheets;
+    const content = "a\u0001b\u000bc\fd\ufffee\ud800f <&> \"'\ttab\r\nline 😀";
+    const planted = { ...sample, sheets: [{ ...sheet!, content }] };
+    const xml = reportXml(planted);
+    expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])/);
+    const parsed = new XMLParser({ ignoreAttributes: false, trimValues: false }).parse(xml);
+    expect(parsed.report.sheets.sheet.content).toBe("a\ufffdb\ufffdc\ufffdd\ufffde\ufffdf <&> \"'\ttab\r\nline 😀".replace("\r\n", "\n"));
+    expect(JSON.parse([...reportJson(planted)].join("")).sheets[0].content).toBe(content);
   });
 });

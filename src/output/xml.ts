@@ -24,6 +24,13 @@ function sheet(s: Sheet) {
   };
 }
 
+/** Characters XML 1.0 cannot hold, not even as references: C0 controls other than tab, line
+ * feed and carriage return, U+FFFE and U+FFFF, and halves of surrogate pairs. One of them in a
+ * field (a damaged or hostile PDF's text) made the whole file ill-formed, and a clerk's system
+ * refuse it. */
+const NOT_IN_XML = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** The report as XML; characters XML cannot hold become U+FFFD (the JSON keeps them exactly). */
 export function reportXml(report: Report): string {
   const builder = new XMLBuilder({ ignoreAttributes: false, format: true, suppressEmptyNode: true });
   const doc = {
@@ -44,5 +51,5 @@ export function reportXml(report: Report): string {
       },
     },
   };
-  return builder.build(doc);
+  return (builder.build(doc) as string).replace(NOT_IN_XML, "\ufffd");
 }
