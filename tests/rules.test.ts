@@ -47,6 +47,14 @@ describe("OVERALL_RATE_MISMATCH", () => {
   it("accepts 0.0% for a year with no rate at all", () => {
     expect(codes(clone(22))).toEqual([]);
   });
+  it("does not check a sheet on which no plan indicator was read (their rates are unknown)", () => {
+    const none = clone(2);
+    none.indicators = [];
+    expect(codes(none)).toEqual(["FIELD_MISSING:warning:"]);
+    const referenceOnly = clone(2);
+    referenceOnly.indicators = referenceOnly.indicators.map((ind) => ({ ...ind, kind: "reference" as const }));
+    expect(codes(referenceOnly)).toEqual([]);
+  });
   it("fires when the overall rate is not the mean", () => {
     const s = clone(2);
     s.overallRate.R4 = parseFigure("105.0%");

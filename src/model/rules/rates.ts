@@ -46,11 +46,13 @@ export const indicatorRates: Rule = (sheet) =>
 /**
  * 総合達成率: the mean of the year's plan-indicator rates, `－` rates left out. The sheet takes
  * the mean of the unrounded rates; the mean of the printed rates is accepted too, since both
- * conventions are in use. Nothing to average prints 0.0%.
+ * conventions are in use. Nothing to average prints 0.0%. A sheet on which no plan indicator
+ * was read at all is not checked: its rates are unknown, not absent (FIELD_MISSING says the
+ * indicators are missing), and a mismatch against "0.0%" would be a false error.
  */
 function checkOverall(sheet: Sheet, year: string): Finding[] {
   const overall = sheet.overallRate[year];
-  if (overall?.value == null) return [];
+  if (overall?.value == null || !sheet.indicators.some((ind) => ind.kind === "plan")) return [];
   const { counted, unrounded, fits } = recomputeOverallRate(sheet.indicators, overall, year);
   if (fits) return [];
   const decimals = printedDecimals(overall.printed);
