@@ -11,11 +11,13 @@ import { packPage } from "../extract/packed-page.ts";
 import { readUnlessLong, sha256, type ExtractOptions } from "../open.ts";
 import { claimPages } from "./parts.ts";
 import { failureOf, type PageMessage, type Task, type TaskResult } from "./task.ts";
-import { collectYoungGarbage } from "./young-garbage.ts";
+import { collectYoungGarbage, prepareYoungGarbage } from "./young-garbage.ts";
 import type { WorkerData } from "./pool.ts";
 
 enableCompileCache?.(); // each thread has its own module loader; share the on-disk cache
-preparePdfThread((workerData as WorkerData | null) ?? {}); // before pdf.js loads
+const data: Partial<WorkerData> = (workerData as WorkerData | null) ?? {};
+preparePdfThread(data); // before pdf.js loads
+prepareYoungGarbage(data.endGuard ?? null);
 // Load pdf.js now, while the main thread is still reading its arguments and inputs.
 const pdfReady = import("../extract/pdf.ts");
 
