@@ -1,7 +1,7 @@
 // Arguments → input files (src/cli/inputs.ts): folders and globs, and this tool's own outputs
 // left out of them, so that a folder can be read again after outputs were written into it.
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -49,5 +49,21 @@ describe("a folder that holds this tool's outputs", () => {
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toContain(`left out 10 file(s) that kanrihyo wrote (JSON, CSV, XML, review pages): ${join(dir, "one.json")}, ${join(dir, "out/combined.csv")}, ${join(dir, "out/r5.csv")}, …`);
     expect(readFileSync(join(dir, "out/r5.json"), "utf8")).toBe(before);
+  });
+});
+
+describe("a folder with symbolic links", () => {
+  it("reads linked reports and linked folders, walks a folder once however it is linked, and keeps a broken link to fail by name", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "kanrihyo-links-"));
+    mkdirSync(join(dir, "sub"));
+    symlinkSync(join(ROOT, "fixtures/pdf/kokubunji-r5.pdf"), join(dir, "r5.pdf"));
+    symlinkSync(join(ROOT, "fixtures/sample"), join(dir, "texts"));
+    symlinkSync("..", join(dir, "sub/up")); // a loop
+    symlinkSync(join(dir, "missing.pdf"), join(dir, "broken.pdf"));
+    expect((await expandInputs([dir])).files).toEqual([join(dir, "broken.pdf"), join(dir, "r5.pdf"), join(dir, "texts/kokubunji-r5.txt")]);
+    const run = kanrihyo("extract", dir, "--out-dir", join(dir, "out"));
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("broken.pdf: Unreadable: the file cannot be read (ENOENT)");
+    expect(readdirSync(join(dir, "out")).sort()).toEqual(["kokubunji-r5.json", "r5.json"]);
   });
 });

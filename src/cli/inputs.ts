@@ -1,6 +1,6 @@
 // Command-line arguments → input files: files as given, folders (their files, recursively),
 // and globs (`reports/*.pdf`), in a stable order without repeats.
-import { glob, open, readdir, stat } from "node:fs/promises";
+import { glob, open, readdir, realpath, stat } from "node:fs/promises";
 import { join } from "node:path";
 import pLimit from "p-limit";
 
@@ -24,14 +24,21 @@ async function isOwnOutput(path: string): Promise<boolean> {
   }
 }
 
-async function filesUnder(dir: string): Promise<string[]> {
+/** A folder's files, recursively, through symbolic links (reports linked into a folder are
+ * read); a link back into a folder already walked is not walked again, and a broken link is
+ * kept, to fail by name (Unreadable) rather than vanish. */
+async function filesUnder(dir: string, walked = new Set<string>()): Promise<string[]> {
+  const real = await realpath(dir);
+  if (walked.has(real)) return [];
+  walked.add(real);
   const entries = await readdir(dir, { withFileTypes: true });
   const out: string[] = [];
   for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     if (e.name.startsWith(".")) continue; // hidden files, and our own temporary outputs
     const path = join(dir, e.name);
-    if (e.isDirectory()) for (const file of await filesUnder(path)) out.push(file);
-    else if (e.isFile()) out.push(path);
+    const target = e.isSymbolicLink() ? await stat(path).catch(() => null) : e;
+    if (target?.isDirectory()) for (const file of await filesUnder(path, walked)) out.push(file);
+    else if (!target || target.isFile()) out.push(path);
   }
   return out;
 }
