@@ -58,6 +58,23 @@ describe("kanrihyo audit", () => {
     expect(ja.stdout).toContain("評価 B は総合達成率 100.6% の区分 A と異なります");
   });
 
+  it("reads standard input for -, as a file named stdin, and leaves no copy of it behind", () => {
+    const temp = tmp(); // the CLI's TMPDIR: where it saves standard input
+    const viaStdin = (input: Buffer, ...args: string[]) =>
+      spawnSync(process.execPath, [join(ROOT, "bin/kanrihyo.js"), ...args], { encoding: "utf8", input, env: { ...process.env, TMPDIR: temp } });
+    const text = viaStdin(readFileSync(SAMPLE_TEXT), "audit", "-", "--json");
+    expect(text.status, text.stderr).toBe(1);
+    const report = Report.parse(JSON.parse(text.stdout));
+    expect(report.source).toMatchObject({ file: "stdin", kind: "text", encoding: "utf-8", pages: 24 });
+    expect(report.findings).toEqual(readJson("fixtures/expected/kokubunji-r5.audit.json"));
+    // A PDF is read twice with --html (its sheets, then its pages drawn): both from the saved copy.
+    const pdf = viaStdin(readFileSync(join(ROOT, "fixtures/pdf/kokubunji-r5.pdf")), "audit", "-", "--html", join(temp, "review.html"));
+    expect(pdf.status, pdf.stderr).toBe(1);
+    expect(pdf.stdout).toMatch(/^stdin\n/);
+    expect(readFileSync(join(temp, "review.html"), "utf8")).toContain("data:image/");
+    expect(readdirSync(temp).filter((f) => f.startsWith("kanrihyo-"))).toEqual([]); // (Node keeps its compile cache there too)
+  });
+
   it("exits 0 when nothing reaches error level", () => {
     const dir = tmp();
     const lines = readFileSync(SAMPLE_TEXT, "utf8").split("\n");

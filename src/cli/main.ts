@@ -15,6 +15,7 @@ import { auditSeries } from "../report.ts";
 import { readInParts, readStreamed } from "./assemble.ts";
 import { summaryOf } from "./finish.ts";
 import { expandInputs } from "./inputs.ts";
+import { removeSavedStdin, saveStdin, STDIN_ARG } from "./stdin.ts";
 import { chooseLang, type Lang } from "./lang.ts";
 import { BATCH_NODE_OPTIONS, jobsOf, optionError, OPTIONS, positive } from "./options.ts";
 import { checkFile, checkFolder, FORMATS, isCurrent, outputStems, removeOwnTemps, removeStaleTemps, writeAtomic, writeCombined, writeReport, writesInto, type Format } from "./outputs.ts";
@@ -87,6 +88,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return await run(argv, io);
   } finally {
     void endWorker(io.prestarted); // a no-op once the pool has closed it
+    await removeSavedStdin();
   }
 }
 
@@ -162,6 +164,8 @@ async function plan(argv: string[], io: Io): Promise<Plan | number> {
     await removeStaleTemps(outDir);
     writesInto(outDir); // by the workers
   }
+  const stdinAt = inputs.indexOf(STDIN_ARG); // once: inputs hold no repeats
+  if (stdinAt >= 0) inputs[stdinAt] = await saveStdin(process.stdin);
   const stems = outputStems(inputs);
   const todo: Plan["todo"] = [];
   let skipped = 0;
@@ -181,7 +185,7 @@ let stopWorkers = async (): Promise<void> => undefined;
  * only whole outputs. */
 export async function interrupt(): Promise<void> {
   await stopWorkers();
-  await removeOwnTemps();
+  await Promise.all([removeOwnTemps(), removeSavedStdin()]);
 }
 
 /** Every input on the worker pool, `--jobs` tasks at a time. A PDF is read in parts on several
