@@ -42,7 +42,8 @@ options:
   --resume            skip inputs whose output in --out-dir is complete and current
   --quiet             no progress on stderr
   --verbose           also say how each file was read (whole, or in parts on several workers)
-  --version           print the version (to keep beside outputs and findings)`;
+  --version           print the version (to keep beside outputs and findings)
+inputs: files, folders (recursively), globs; - reads standard input`;
 
 /** This tool's version, from its package.json (beside src/ and dist/ alike). */
 const VERSION = (createRequire(import.meta.url)("../../package.json") as { version: string }).version;
