@@ -33,7 +33,7 @@ describe("a folder that holds this tool's outputs", () => {
   it("is read for its reports only, by a folder or a glob (a folder it matches read as a folder)", async () => {
     expect(readdirSync(dir, { recursive: true }).filter((f) => /\./.test(String(f))).sort()).toEqual(["2023/r5.pdf", "2023/r5.txt", ...outputs].sort());
     const reports = [join(dir, "2023/r5.pdf"), join(dir, "2023/r5.txt")];
-    expect(await expandInputs([dir])).toEqual({ files: reports, ownOutputs: outputs.map((f) => join(dir, f)) });
+    expect(await expandInputs([dir])).toEqual({ files: reports, ownOutputs: outputs.map((f) => join(dir, f)), unlisted: [] });
     expect((await expandInputs([join(dir, "*")])).files).toEqual(reports);
   });
 
@@ -65,5 +65,34 @@ describe("a folder with symbolic links", () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toContain("broken.pdf: Unreadable: the file cannot be read (ENOENT)");
     expect(readdirSync(join(dir, "out")).sort()).toEqual(["kokubunji-r5.json", "r5.json"]);
+  });
+});
+
+/** A folder this process cannot list: one without permissions, or, for root (which ignores
+ * them, as on CI here), the kernel's map_files of process 1. */
+function unlistableFolder(dir: string): string {
+  const locked = join(dir, "locked");
+  mkdirSync(locked, 0o000);
+  for (const candidate of [locked, "/proc/1/map_files"]) {
+    try {
+      readdirSync(candidate);
+    } catch {
+      return candidate;
+    }
+  }
+  throw new Error("no folder here that this process cannot list");
+}
+
+describe("a folder that cannot be listed", () => {
+  it("fails by name (Unreadable) while the other inputs are read", () => {
+    const dir = mkdtempSync(join(tmpdir(), "kanrihyo-unlisted-"));
+    mkdirSync(join(dir, "in"));
+    copyFileSync(SAMPLE_TEXT, join(dir, "in/r5.txt"));
+    symlinkSync(unlistableFolder(dir), join(dir, "in/sealed"));
+    const run = kanrihyo("extract", join(dir, "in"), "--out-dir", join(dir, "out"));
+    expect(run.status, run.stderr).toBe(2);
+    expect(run.stderr).toMatch(/sealed: Unreadable: the file cannot be read \(a folder that cannot be listed: E(ACCES|PERM)\)/);
+    expect(run.stderr).toContain("files 2 (read 1, failed 1, skipped by --resume 0)");
+    expect(readdirSync(join(dir, "out"))).toEqual(["r5.json"]);
   });
 });

@@ -104,6 +104,8 @@ interface Plan {
   outDir: string | undefined;
   todo: { path: string; stem: string }[];
   skipped: number;
+  /** Folders that could not be listed, said as the run began: failures of the run. */
+  unlisted: number;
   /** Reports come back to this thread only when it needs them: to print them, to compare
    * several years, for combined.csv or the review page. Otherwise each worker writes its own. */
   needReports: boolean;
@@ -134,7 +136,8 @@ async function plan(argv: string[], io: Io): Promise<Plan | number> {
     io.stderr(`${wrong}\n${USAGE}`);
     return EXIT.unreadable;
   }
-  const { files: inputs, ownOutputs } = await expandInputs(args);
+  const { files: inputs, ownOutputs, unlisted } = await expandInputs(args);
+  for (const e of unlisted) io.stderr(e.describe(lang));
   if (ownOutputs.length > 0 && !values.quiet) {
     const some = ownOutputs.slice(0, 3).join(", ") + (ownOutputs.length > 3 ? (lang === "ja" ? " ほか" : ", …") : "");
     io.stderr(lang === "ja"
@@ -142,7 +145,7 @@ async function plan(argv: string[], io: Io): Promise<Plan | number> {
       : `left out ${ownOutputs.length} file(s) that kanrihyo wrote (JSON, CSV, XML, review pages): ${some}`);
   }
   if (inputs.length === 0) {
-    io.stderr(lang === "ja" ? "入力ファイルが見つかりません" : "no input file matched");
+    if (unlisted.length === 0) io.stderr(lang === "ja" ? "入力ファイルが見つかりません" : "no input file matched");
     return EXIT.unreadable;
   }
   const formats = (values.format ?? "json").split(",").map((f) => f.trim()) as Format[];
@@ -175,7 +178,7 @@ async function plan(argv: string[], io: Io): Promise<Plan | number> {
     else todo.push({ path, stem: stems[i]! });
   }
   const needReports = !outDir || (command === "audit" && inputs.length > 1) || formats.includes("csv") || Boolean(values.html);
-  return { command, values, lang, inputs, formats, outDir, todo, skipped, needReports };
+  return { command, values, lang, inputs, formats, outDir, todo, skipped, unlisted: unlisted.length, needReports };
 }
 
 /** The running batch's workers, ended (interrupt). */
@@ -295,13 +298,13 @@ async function run(argv: string[], io: Io): Promise<number> {
 
   // Counted from the audited reports where this thread has them (they include the comparisons).
   const counted = p.needReports ? reports.map(summaryOf) : good.map((o) => (o.result as { summary: Summary }).summary);
-  const failures = outcomes.length - good.length;
+  const failures = outcomes.length - good.length + p.unlisted;
   if (!p.values.quiet && (p.inputs.length > 1 || p.outDir)) {
     const sheets = counted.reduce((n, r) => n + r.sheets, 0);
     const findings = counted.reduce((n, r) => n + r.findings, 0);
     io.stderr(p.lang === "ja"
-      ? `ファイル ${p.inputs.length}（読込 ${good.length}、失敗 ${failures}、再開で省略 ${p.skipped}）、シート ${sheets}、指摘 ${findings}`
-      : `files ${p.inputs.length} (read ${good.length}, failed ${failures}, skipped by --resume ${p.skipped}), sheets ${sheets}, findings ${findings}`);
+      ? `ファイル ${p.inputs.length + p.unlisted}（読込 ${good.length}、失敗 ${failures}、再開で省略 ${p.skipped}）、シート ${sheets}、指摘 ${findings}`
+      : `files ${p.inputs.length + p.unlisted} (read ${good.length}, failed ${failures}, skipped by --resume ${p.skipped}), sheets ${sheets}, findings ${findings}`);
   }
   if (outcomes.some((o) => !o.result.ok && "internal" in o.result)) return EXIT.internal;
   if (failures > 0 || unwritten.length > 0) return EXIT.unreadable;
