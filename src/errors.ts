@@ -39,3 +39,7 @@ export class InputError extends Error {
     return `${this.file}: ${this.code}: ${text[lang]}${this.detail ? ` (${this.detail})` : ""}${sep}${text.todo[lang]}`;
   }
 }
+
+/** A failed system call's code (ENOENT, EACCES, ENOSPC…) for an error's detail, else the error
+ * as text. */
+export const systemCode = (e: unknown): string => (e as NodeJS.ErrnoException | null)?.code ?? String(e);

@@ -3,7 +3,7 @@
 import { glob, open, readdir, realpath, stat } from "node:fs/promises";
 import { join } from "node:path";
 import pLimit from "p-limit";
-import { InputError } from "../errors.ts";
+import { InputError, systemCode } from "../errors.ts";
 
 /** How the files this tool writes begin: a report or reports as JSON, the CSVs (with their BOM),
  * the XML, the review page. */
@@ -36,7 +36,7 @@ async function filesUnder(dir: string, walked: Set<string>, unlisted: InputError
     walked.add(real);
     entries = await readdir(dir, { withFileTypes: true });
   } catch (e) {
-    unlisted.push(new InputError("Unreadable", dir, `a folder that cannot be listed: ${(e as NodeJS.ErrnoException).code ?? String(e)}`));
+    unlisted.push(new InputError("Unreadable", dir, `a folder that cannot be listed: ${systemCode(e)}`));
     return [];
   }
   const out: string[] = [];

@@ -3,7 +3,7 @@
 import { accessSync, closeSync, constants, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { readdir, readFile, rm } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
-import { InputError } from "../errors.ts";
+import { InputError, systemCode } from "../errors.ts";
 import { Report } from "../model/schema.ts";
 import { indicatorsCsv, sheetsCsv } from "../output/csv.ts";
 import { reportJson } from "../output/json.ts";
@@ -35,12 +35,12 @@ export function writeAtomic(path: string, text: string | Iterable<string>): void
     renameSync(tmp, path);
   } catch (e) {
     rmSync(tmp, { force: true }); // a disk that filled up keeps no half file
-    throw isSystemError(e) ? unwritable(path, e) : e;
+    throw isSystemError(e) ? unwritable(path, systemCode(e)) : e;
   }
 }
 
 const isSystemError = (e: unknown): e is NodeJS.ErrnoException => e instanceof Error && typeof (e as NodeJS.ErrnoException).syscall === "string";
-const unwritable = (path: string, e: NodeJS.ErrnoException | string) => new InputError("Unwritable", path, typeof e === "string" ? e : (e.code ?? e.message));
+const unwritable = (path: string, detail: string) => new InputError("Unwritable", path, detail);
 
 /** Throws Unwritable unless `dir` is a folder this process may write in, made if missing: checked
  * before any input is read, so that a mistyped destination does not cost the batch. */
@@ -49,7 +49,7 @@ export function checkFolder(dir: string): void {
     mkdirSync(dir, { recursive: true });
     accessSync(dir, constants.W_OK);
   } catch (e) {
-    throw isSystemError(e) ? unwritable(dir, e.code === "EEXIST" || e.code === "ENOTDIR" ? `${e.code}: not a folder` : e) : e;
+    throw isSystemError(e) ? unwritable(dir, e.code === "EEXIST" || e.code === "ENOTDIR" ? `${e.code}: not a folder` : systemCode(e)) : e;
   }
 }
 
@@ -63,7 +63,7 @@ export function checkFile(path: string): void {
   try {
     accessSync(dirname(path), constants.W_OK);
   } catch (e) {
-    throw isSystemError(e) ? unwritable(path, e) : e;
+    throw isSystemError(e) ? unwritable(path, systemCode(e)) : e;
   }
 }
 

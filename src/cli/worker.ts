@@ -4,7 +4,7 @@ import { readFileSync, statSync, type Stats } from "node:fs";
 import { basename } from "node:path";
 import { enableCompileCache } from "node:module";
 import { parentPort, workerData } from "node:worker_threads";
-import { InputError } from "../errors.ts";
+import { InputError, systemCode } from "../errors.ts";
 import { preparePdfThread } from "../extract/pdf-thread.ts";
 import { isPdf } from "../input.ts";
 import { packPage } from "../extract/packed-page.ts";
@@ -36,7 +36,7 @@ async function streamPages(task: Task, bytes: Uint8Array, options: ExtractOption
  * thread pool (with the outputs written so too, 200 files took 8.26 → 7.91 s with --jobs 1 and
  * 5.83 → 5.31 s with --jobs 2, medians of 5 alternating). */
 function readWithin(path: string, file: string, maxSize: number): Buffer {
-  const unreadable = (e: unknown) => new InputError("Unreadable", file, (e as NodeJS.ErrnoException).code ?? String(e));
+  const unreadable = (e: unknown) => new InputError("Unreadable", file, systemCode(e));
   let info: Stats;
   try {
     info = statSync(path);
